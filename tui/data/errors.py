@@ -1,0 +1,65 @@
+"""Located problems and the one error type the data layer raises for a user's input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # the file was read, but its data is not a valid timeline
+EXIT_USAGE = 2  # bad command line, or the file cannot be read at all
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a timeline file, located as precisely as we can."""
+
+    file: str
+    line: int | None  # 1-based; None when the problem has no position (e.g. missing file)
+    column: int | None  # 1-based
+    message: str
+    field: str = ""  # dotted path inside the owner, e.g. "place.country"
+    owner: str = ""  # "event ankara-talks", "source seed-ankara", "actor blinken", or ""
+    hint: str = ""  # how to fix it, when we can say
+
+    def location(self) -> str:
+        """``FILE:LINE:COL`` (or less when the position is unknown)."""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        """``FILE:LINE:COL: event <id>: <field path>: <message> (hint)``."""
+        text = f"{self.location()}: "
+        if self.owner:
+            text += f"{self.owner}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def sort_key(self) -> tuple[int, int]:
+        return (self.line or 0, self.column or 0)
+
+
+@dataclass
+class TimelineError(Exception):
+    """A timeline could not be loaded; carries every problem found, in file order."""
+
+    problems: list[Problem] = field(default_factory=list)
+    exit_code: int = EXIT_INVALID
+
+    def __post_init__(self) -> None:
+        self.problems.sort(key=Problem.sort_key)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        count = len(self.problems)
+        return f"{count} problem{'s' if count != 1 else ''}"
+
+    def __str__(self) -> str:
+        return "\n".join(problem.format() for problem in self.problems)

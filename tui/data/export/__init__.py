@@ -1,0 +1,1 @@
+"""Exporters: the normalised timeline in JSON (and, as they land, other formats)."""

@@ -1,0 +1,252 @@
+"""The timeline file format as pydantic v2 models.
+
+One YAML (or JSON) document: ``title``, ``description``, a ``sources`` registry, an
+``actors`` registry and a list of ``events``. Every model forbids unknown fields, so a typo
+such as ``titel`` is an error, not silently dropped data. Text fields are strict: a value
+the file did not write as text (a number from a JSON file, say) is refused rather than
+converted, so ``id: 0123`` can never become ``123``.
+
+Cross-references (actor, source and event ids), duplicate ids and date order are checked
+in :mod:`tui.data.validate`, which reports each problem at its own field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, tzinfo
+from functools import cached_property
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from tui.data.countries import is_country, suggest_country
+from tui.data.dates import DateError, When, zone
+
+# The closed vocabularies, documented in README.md ("The file format").
+Kind = Literal[
+    "stop",  # a stop of a trip: arrival in or visit to a place
+    "meeting",  # talks between named parties
+    "announcement",  # a decision or measure made public
+    "statement",  # something said: remarks, press conference, written statement
+    "protest",  # demonstrations, marches, and their policing
+    "hearing",  # testimony before a legislature or inquiry
+    "action",  # a government or military act (recalling an ambassador, opening a corridor)
+    "incident",  # an attack, clash, killing or other violent event
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+EventRole = Literal[
+    "visitor", "host", "participant", "speaker", "organizer", "target", "subject", "mentioned"
+]
+EVENT_ROLES: tuple[str, ...] = get_args(EventRole)
+ActorKind = Literal["person", "government", "organization", "group"]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+LinkRel = Literal["part-of", "in-response-to", "follows", "related"]
+LINK_RELS: tuple[str, ...] = get_args(LinkRel)
+
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id: use letters, digits, '-', '_' or '.', "
+            "starting with a letter or digit",
+            {"value": value},
+        )
+    return value
+
+
+def _country(value: str) -> str:
+    if not is_country(value):
+        raise PydanticCustomError(
+            "country",
+            "unknown country code '{value}' ({hint})",
+            {"value": value, "hint": suggest_country(value)},
+        )
+    return value
+
+
+def _time_zone(value: str) -> str:
+    try:
+        zone(value)
+    except DateError as error:
+        raise PydanticCustomError("time_zone", str(error)) from None
+    return value
+
+
+def _when(value: Any) -> When:
+    # JSON and fast YAML parsers may hand over date objects; they map onto precisions.
+    if isinstance(value, datetime):
+        return When("time", value.date(), value)
+    if isinstance(value, date):
+        return When("day", value)
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "a date must be written as text like 2023-11-06")
+    try:
+        return When.parse(value)
+    except DateError as error:
+        raise PydanticCustomError("date", str(error)) from None
+
+
+def _url(value: str) -> str:
+    if not re.match(r"https?://[^\s/]+\.[^\s]+$", value):
+        raise PydanticCustomError(
+            "url", "'{value}' is not a web address (https://...)", {"value": value}
+        )
+    return value
+
+
+def _archive_name(value: str) -> str:
+    if "/" in value or "\\" in value or value in {".", ".."}:
+        raise PydanticCustomError(
+            "archive", "give a file name, not a path: the directory comes from --archive"
+        )
+    return value
+
+
+Text = Annotated[str, Field(strict=True, min_length=1)]
+Slug = Annotated[str, Field(strict=True), AfterValidator(_slug)]
+Country = Annotated[
+    str,
+    Field(strict=True),
+    AfterValidator(_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "title": "ISO 3166-1 alpha-2"}),
+]
+TimeZone = Annotated[str, Field(strict=True), AfterValidator(_time_zone)]
+Url = Annotated[str, Field(strict=True), AfterValidator(_url)]
+Date = Annotated[
+    When,
+    PlainValidator(_when),
+    PlainSerializer(lambda when: when.iso(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+            r"(Z|[+-]\d{2}:?\d{2})?)?)?)?$",
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD (day) or YYYY-MM-DDTHH:MM+HH:MM",
+        }
+    ),
+]
+
+
+class _Model(BaseModel):
+    # hide_input_in_errors: str() of an error must never walk (and expand) the input.
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+
+class Source(_Model):
+    """Where events come from: an article, a statement, a transcript."""
+
+    title: Text
+    publisher: Text | None = None
+    published: Date
+    url: Url | None = None  # never invented: leave it out if unknown
+    archive: Text | None = Field(default=None, description="archived plain-text copy")
+
+
+class Actor(_Model):
+    """A person, government, organization or group, registered once by id."""
+
+    name: Text
+    role: Text | None = None
+    country: Country | None = None
+    kind: ActorKind
+    aliases: list[Text] = Field(default_factory=list)
+
+
+class Place(_Model):
+    name: Text
+    country: Country
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    tz: TimeZone | None = None
+
+    @cached_property
+    def zone(self) -> tzinfo | None:
+        return zone(self.tz) if self.tz else None
+
+
+def _actor_ref(value: Any) -> Any:
+    return {"id": value} if isinstance(value, str) else value
+
+
+class ActorRef(_Model):
+    """An actor taking part in an event, optionally with its role in that event."""
+
+    id: Slug
+    role: EventRole | None = None
+
+
+class Quote(_Model):
+    speaker: Slug
+    text: Text
+    source: Slug
+
+
+class Link(_Model):
+    rel: LinkRel
+    to: Slug
+
+
+class Event(_Model):
+    """One distinct happening."""
+
+    id: Slug
+    kind: Kind
+    title: Text
+    summary: str = Field(default="", strict=True)
+    start: Date
+    end: Date | None = None
+    approximate: bool = False
+    date_text: Text | None = Field(
+        default=None, description="the sources' own wording of a loose date"
+    )
+    place: Place | None = None
+    actors: list[Annotated[ActorRef, BeforeValidator(_actor_ref)]] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    sources: list[Slug] = Field(min_length=1)
+    tags: list[Text] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    note: Text | None = None
+
+    @property
+    def zone(self) -> tzinfo | None:
+        return self.place.zone if self.place else None
+
+    @cached_property
+    def instant(self) -> datetime:
+        """When the event sorts: its real instant, or the start of its local day."""
+        return self.start.instant(self.zone)
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country if self.place else None
+
+
+class Header(_Model):
+    """The timeline's own description."""
+
+    title: Text
+    description: str = Field(default="", strict=True)
+
+
+class TimelineDoc(Header):
+    """The whole file, as written."""
+
+    sources: dict[Slug, Source] = Field(min_length=1)
+    actors: dict[Slug, Actor] = Field(default_factory=dict)
+    events: list[Event] = Field(default_factory=list)
+
+
+TOP_LEVEL_KEYS: tuple[str, ...] = tuple(TimelineDoc.model_fields)
