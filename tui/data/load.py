@@ -114,7 +114,8 @@ def parse_text(text: str, filename: str) -> tuple[Any, Locator]:
     except YamlIssue as issue:
         line = issue.line + 1 if issue.line is not None else None
         column = issue.column + 1 if issue.column is not None else None
-        raise TimelineError([Problem(filename, line, column, issue.message, hint=issue.hint)])
+        problem = Problem(filename, line, column, issue.message, hint=issue.hint)
+        raise TimelineError([problem]) from None
     except RecursionError:  # pragma: no cover - the depth bound stops this first
         raise TimelineError([Problem(filename, None, None, "nesting too deep")]) from None
 
