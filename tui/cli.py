@@ -163,7 +163,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
               file=sys.stderr)
         return EXIT_INVALID
-    checked = f", {quotes} quotes verbatim in their sources" if args.archive else ""
+    checked = f", {_count(quotes, 'quote')} verbatim in their sources" if args.archive else ""
     print(f"{name}: valid: {_count(len(timeline.events), 'event')}, "
           f"{_count(len(timeline.actors), 'actor')}, "
           f"{_count(len(timeline.sources), 'source')}{checked}")

@@ -71,7 +71,7 @@ def check_references(found: Collector, raw_events: Sequence[Any]) -> None:
             if isinstance(item, dict):
                 if _str_at(item, "id") not in known_actors:
                     ref([*base, "actors", n, "id"], item.get("id"), actor_ids, "actors")
-            elif item not in known_actors:
+            elif isinstance(item, str) and item not in known_actors:
                 ref([*base, "actors", n], item, actor_ids, "actors")
         for n, quote in _items(raw, "quotes"):
             if isinstance(quote, dict):
@@ -82,7 +82,7 @@ def check_references(found: Collector, raw_events: Sequence[Any]) -> None:
                     ref([*base, "quotes", n, "source"], quote.get("source"), source_ids,
                         "sources")
         for n, source in _items(raw, "sources"):
-            if source not in known_sources:
+            if isinstance(source, str) and source not in known_sources:
                 ref([*base, "sources", n], source, source_ids, "sources")
         for n, link in _items(raw, "links"):
             target = _str_at(link, "to")
