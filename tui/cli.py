@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,13 +17,17 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
 from tui.data.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TimelineError
+from tui.data.export import FORMATS as EXPORT_FORMATS
+from tui.data.export import ExportError
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
     from tui.data.query import Query
 
-COMMANDS = ("validate", "export", "schema")
-FORMATS = ("json",)
+COMMANDS = ("validate", "export", "convert", "schema")
+FORMATS = tuple(EXPORT_FORMATS)
+# The readers of tui.data.importers (kept here so that --help does not import them).
+SOURCE_FORMATS = ("yaml", "json", "timelinejs", "csv")
 
 
 class UsageError(Exception):
@@ -49,7 +54,29 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                        help="timeline file (default: the bundled events.yaml)")
+                        help="timeline file: newstui YAML or JSON, TimelineJS JSON or "
+                        "a TimelineJS sheet as CSV (default: the bundled events.yaml)")
+    _from_argument(parser)
+
+
+def _from_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="source_format", choices=SOURCE_FORMATS,
+                        metavar="FORMAT",
+                        help="read FILE as this format instead of telling it from its name "
+                        f"and content: {', '.join(SOURCE_FORMATS)}")
+
+
+def _output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="write to this file instead of standard output")
+    parser.add_argument("--force", action="store_true",
+                        help="replace OUT if it exists")
+
+
+def _cache_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help="parse the file even if it is unchanged since it was last read "
+                        "(and do not save it to the cache)")
 
 
 def build_parsers() -> dict[str, argparse.ArgumentParser]:
@@ -58,31 +85,55 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         description="Explore a hand-curated timeline of news events in the terminal.",
         epilog="commands:\n"
         "  newstui validate [FILE] [--archive DIR]   check a timeline file\n"
-        "  newstui export [FILE] --format json       print the normalised timeline\n"
+        "  newstui export [FILE] --format FORMAT     the (filtered) timeline as json, csv,\n"
+        "                                            markdown, ics or timelinejs\n"
+        "  newstui convert FILE --to yaml -o OUT     a TimelineJS file as newstui YAML\n"
         "  newstui schema                            print the file format's JSON Schema\n"
         "\nRun 'newstui COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     app.add_argument("--version", action="version", version=f"newstui {__version__}")
     _file_argument(app)
+    _cache_argument(app)
     _add_filters(app)
     app.add_argument("--date", metavar="YYYY-MM-DD", help="open positioned at this day")
+    app.add_argument("--no-watch", action="store_true",
+                     help="do not reload FILE when it changes on disk")
 
     validate = _Parser(prog="newstui validate", description="Check a timeline file and "
                        "print every problem as FILE:LINE:COL: owner: field: message.")
     _file_argument(validate)
+    _cache_argument(validate)
     validate.add_argument("--archive", type=Path, metavar="DIR",
                           help="check every quote is verbatim in its source's archived text")
 
     export = _Parser(prog="newstui export",
-                     description="Print the (filtered) timeline in another format.")
+                     description="Write the (filtered) timeline in another format: to "
+                     "standard output, or atomically to OUT (never replacing a file "
+                     "without --force).")
     _file_argument(export)
-    export.add_argument("--format", choices=FORMATS, default="json")
+    export.add_argument("--format", choices=FORMATS, default="json",
+                        help="json (normalised model), csv (one row per event), markdown "
+                        "(a briefing), ics (calendar) or timelinejs (TimelineJS3 JSON)")
+    _output_arguments(export)
+    export.add_argument("--group-by", choices=("kind", "country", "none"), default=None,
+                        help="TimelineJS groups (rows): the event kind (default), its "
+                        "country, or none")
     _add_filters(export)
+
+    convert = _Parser(prog="newstui convert",
+                      description="Convert a timeline (e.g. TimelineJS JSON or sheet CSV) "
+                      "into newstui's own YAML, ready to curate.")
+    convert.add_argument("file", type=Path, metavar="FILE", help="the timeline to convert")
+    _from_argument(convert)
+    convert.add_argument("--to", choices=("yaml",), default="yaml",
+                         help="output format (default: yaml)")
+    _output_arguments(convert)
 
     schema = _Parser(prog="newstui schema",
                      description="Print the JSON Schema of the timeline file format.")
-    return {"app": app, "validate": validate, "export": export, "schema": schema}
+    return {"app": app, "validate": validate, "export": export, "convert": convert,
+            "schema": schema}
 
 
 def _print_error(error: TimelineError) -> None:
@@ -134,10 +185,10 @@ def resolve_actor(timeline: Timeline, value: str) -> str:
     raise UsageError(f"--actor {value}: no such actor; valid ids: {valid}")
 
 
-def _load(path: Path | None) -> Timeline:
-    from tui.data.load import load_timeline
+def _load(path: Path | None, source_format: str | None = None) -> Timeline:
+    from tui.data.importers import load_any
 
-    return load_timeline(path)
+    return load_any(path, source_format=source_format)
 
 
 def _count(n: int, noun: str) -> str:
@@ -145,7 +196,7 @@ def _count(n: int, noun: str) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    timeline = _load(args.file)
+    timeline = _load(args.file, args.source_format)
     name = str(args.file) if args.file else str(timeline.path)
     problems = []
     if args.archive is not None:
@@ -155,7 +206,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"newstui validate: --archive {args.archive}: not a directory",
                   file=sys.stderr)
             return EXIT_USAGE
-        problems = check_quotes(timeline, args.archive, name)
+        if any(event.quotes for event in timeline.events):  # imports (TimelineJS) have none
+            problems = check_quotes(timeline, args.archive, name)
+    if timeline.path is not None:  # control and bidi characters in text: warnings only
+        from tui.data.load import read_text
+        from tui.data.validate import text_warnings
+
+        loaded = (timeline.title, timeline.description, timeline.sources, timeline.actors,
+                  timeline.events)
+        for warning in text_warnings(read_text(timeline.path), name, loaded):
+            print(warning.format(), file=sys.stderr)
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     quotes = sum(len(event.quotes) for event in timeline.events)
@@ -170,17 +230,62 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _emit(text: str, args: argparse.Namespace, what: str) -> None:
+    """``text`` to standard output, or atomically to ``--output`` with a notice."""
+    if args.output is None:
+        sys.stdout.write(text)
+        return
+    from tui.data.export import write_export
+
+    path = write_export(args.output, text, force=args.force)
+    print(f"newstui: wrote {what} to {path}", file=sys.stderr)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from tui.data.export.jsonfmt import to_json
+    from tui.data.export import render
     from tui.data.query import Index
 
-    timeline = _load(args.file)
+    if args.group_by is not None and args.format != "timelinejs":
+        raise UsageError("--group-by applies to --format timelinejs only")
+    timeline = _load(args.file, args.source_format)
     query = build_query(timeline, args)
     events = timeline.events
     if not query.is_empty:
         events = [events[i] for i in query.select(Index(timeline))]
-    sys.stdout.write(to_json(timeline, events))
+    text = render(args.format, timeline, events, filters=list(query.describe(timeline)),
+                  group_by=args.group_by or "kind")
+    _emit(text, args, f"{_count(len(events), 'event')} as {args.format}")
     return EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from tui.data.export.yamlfmt import to_yaml
+    from tui.data.importers import FORM_NAMES, load_with_format
+
+    timeline, source_format = load_with_format(args.file, source_format=args.source_format)
+    header = [f"Converted by newstui from {args.file.name} ({FORM_NAMES[source_format]})."]
+    if source_format in ("timelinejs", "csv"):
+        events = timeline.events  # TimelineJS slides have no order of their own: by time
+        header += IMPORT_REVIEW
+    else:
+        events = sorted(timeline.events, key=lambda event: timeline.order[event.id])
+    header += ["", "Editors check this file against the schema beside it:",
+               "  newstui schema > events.schema.json"]
+    _emit(to_yaml(timeline, events, header), args,
+          f"{_count(len(events), 'event')} as newstui YAML")
+    return EXIT_OK
+
+
+IMPORT_REVIEW = [
+    "",
+    "Review before curating: TimelineJS has no event kinds, actors or places.",
+    "- Every event's kind is \"statement\" unless its TimelineJS group named a kind;",
+    "  the group is kept as a tag.",
+    "- Sources: the TimelineJS file itself, and one per media credit; TimelineJS gives",
+    "  no publication dates, so 'published' is the file's last-modified day.",
+    "- An event's note says what else the file had (media, map location, a time",
+    "  without a time zone, a missing headline).",
+]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -191,7 +296,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    timeline = _load(args.file)
+    from tui.watch import Fingerprint
+
+    # Taken before reading: a change made while loading is then seen by the watcher.
+    loaded = Fingerprint.of(args.file) if args.file is not None else None
+    timeline = _load(args.file, args.source_format)
     query = build_query(timeline, args)
     start_day = None
     if args.date:
@@ -200,9 +309,17 @@ def cmd_app(args: argparse.Namespace) -> int:
         except ValueError:
             raise UsageError(f"--date {args.date}: not a date; write YYYY-MM-DD") from None
     from tui.app.app import NewsApp
+    from tui.app.reload import WatchConfig
 
-    NewsApp(timeline, query=query, start_day=start_day).run()
-    return EXIT_OK
+    path = args.file if args.file is not None else timeline.path
+    watch = None if args.no_watch or path is None else \
+        WatchConfig(path, args.source_format, loaded=loaded)
+    app = NewsApp(timeline, query=query, start_day=start_day, watch=watch)
+    del timeline  # the app holds it: after a live reload it can be freed
+    app.run()
+    if app.load_error is not None:  # only when the app loads the file itself (path=...)
+        raise app.load_error
+    return app.return_code or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,14 +329,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command != "app":
         args_list = args_list[1:]
     args = parsers[command].parse_args(args_list)
+    if getattr(args, "no_cache", False):
+        os.environ["NEWSTUI_NO_CACHE"] = "1"  # read by tui.data.cache, also in app workers
     handler = {"app": cmd_app, "validate": cmd_validate, "export": cmd_export,
-               "schema": cmd_schema}[command]
+               "convert": cmd_convert, "schema": cmd_schema}[command]
     try:
         return handler(args)
     except TimelineError as error:
         _print_error(error)
         return error.exit_code
-    except UsageError as error:
+    except (UsageError, ExportError) as error:
         print(f"newstui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `newstui export | head`: not an error of ours

@@ -127,4 +127,4 @@ def test_no_traceback_for_a_broken_file_in_a_real_process(tmp_path: Path) -> Non
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{bad}:2:1: YAML syntax error")
+    assert result.stderr.startswith(f"{bad}:1:8: YAML syntax error: this '[' is never closed")

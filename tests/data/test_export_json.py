@@ -59,3 +59,20 @@ def test_round_trip_is_lossless(mini_path) -> None:
 
 def test_round_trip_of_the_bundled_timeline() -> None:
     _round_trip(bundled_path())
+
+
+def test_terminal_unsafe_characters_are_escaped_losslessly(tmp_path) -> None:
+    from tests.data.helpers import HEADER, load
+
+    title = "csi\u009b2J rlo\u202eevil del\u007f"
+    timeline = load(HEADER + f"""\
+  - id: a
+    kind: stop
+    title: "{title.encode('unicode_escape').decode()}"
+    start: 2023-11-06
+    sources: [wire]
+""")
+    text = to_json(timeline, timeline.events)
+    assert "\u009b" not in text and "\u202e" not in text and "\u007f" not in text
+    assert "\\u009b" in text and "\\u202e" in text
+    assert json.loads(text)["events"][0]["title"] == title

@@ -13,6 +13,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from tui.data.dates import DateError, When, zone
+from tui.data.sanitize import quoted
 
 if TYPE_CHECKING:
     from tui.data.validate import Collector
@@ -20,10 +21,18 @@ if TYPE_CHECKING:
 Path = list[str | int]
 
 
-def _did_you_mean(value: str, options: Sequence[str], what: str) -> str:
+def did_you_mean(value: str, options: Sequence[str]) -> str:
+    """``did you mean 'x'?`` for the closest option, or "" (also for very long values)."""
+    if len(value) > 100:  # no option is that long, and difflib is quadratic
+        return ""
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"did you mean {quoted(close[0])}?" if close else ""
+
+
+def _did_you_mean(value: str, options: Sequence[str], what: str) -> str:
+    close = did_you_mean(value, options)
     if close:
-        return f"did you mean {close[0]!r}?"
+        return close
     return "no event has this id" if what == "events" else f"register it under {what!r} first"
 
 
@@ -51,7 +60,7 @@ def check_references(found: Collector, raw_events: Sequence[Any]) -> None:
         if ident in first_at:
             line = found.locator.position(["events", first_at[ident], "id"])
             where = f" at line {line[0]}" if line else ""
-            found.add(["events", index, "id"], f"duplicate event id {ident!r}",
+            found.add(["events", index, "id"], f"duplicate event id {quoted(ident)}",
                       f"the same id is used{where}; every event needs its own id")
         else:
             first_at[ident] = index
@@ -59,8 +68,8 @@ def check_references(found: Collector, raw_events: Sequence[Any]) -> None:
 
     def ref(path: Path, value: Any, known: Sequence[str], what: str) -> None:
         if isinstance(value, str) and value not in known:
-            singular = what[:-1]
-            found.add(path, f"unknown {singular} {value!r}", _did_you_mean(value, known, what))
+            hint = _did_you_mean(value, known, what)
+            found.add(path, f"unknown {what[:-1]} {quoted(value)}", hint)
 
     known_actors, known_sources = set(actor_ids), set(source_ids)
     for index, raw in enumerate(raw_events):
@@ -122,7 +131,7 @@ def _check_dates(found: Collector, raw: dict[str, Any], base: Path) -> None:
     for name, when in (("start", start), ("end", end)):
         if when is not None and not when.has_offset and not tz_written:
             found.add([*base, name], f"the time {when.iso()} has no UTC offset",
-                      "add one (e.g. +03:00) or give the place a time zone (place.tz)")
+                      "add one such as +03:00, or give the place a time zone in place.tz")
             return
     if start is None or end is None:
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -26,8 +26,11 @@ def country_name(code: str) -> str:
     return _names().get(code, code)
 
 
+@lru_cache(maxsize=256)  # fuzzy search costs ~10 ms: a file repeating a bad value pays once
 def suggest_country(text: str) -> str:
     """A hint for an invalid country code: the right code for a name, or close codes."""
+    if len(text) > 100:  # no country name is that long; fuzzy search would take long
+        return "use an ISO 3166-1 alpha-2 code such as 'TR', 'IN' or 'PS'"
     names = _names()
     upper = text.strip().upper()
     if upper in names:

@@ -50,7 +50,15 @@ class When:
 
     @classmethod
     def parse(cls, text: str) -> When:
-        """Read an ISO 8601 date or date-time; raise :class:`DateError` if it is not one."""
+        """Read an ISO 8601 date or date-time; raise :class:`DateError` if it is not one.
+
+        Memoised: a large timeline repeats its dates (each is read by the model and again
+        by the cross-checks), and a ``When`` is immutable, so events can share one.
+        """
+        return _parse_when(text) if cls is When else cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> When:
         raw = text.strip()
         if _TIME.match(raw):
             try:
@@ -113,6 +121,9 @@ class When:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+_parse_when = lru_cache(maxsize=1 << 16)(When._parse)
 
 
 def _why(raw: str, error: Exception) -> str:

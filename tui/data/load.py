@@ -7,18 +7,21 @@ exit with code 2; problems with the data itself exit with code 1.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tui.data.errors import EXIT_INVALID, EXIT_USAGE, Problem, TimelineError
-from tui.data.model import Actor, Event, Source
+from tui.data.errors import EXIT_INVALID, Problem, TimelineError
+from tui.data.model import Actor, Event, Source, TimelineDoc
+from tui.data.textfile import read_file_text
 from tui.data.validate import validate_document
 from tui.data.yamlsafe import Locator, YamlIssue, load_yaml
 
+CACHE_MIN_BYTES = 512 * 1024  # smaller files parse faster than a cache entry is checked
+Progress = Callable[[str], None]
 MAX_BYTES = 256 * 1024 * 1024  # documented in README: about 300,000 events of typical size
 
 
@@ -52,46 +55,13 @@ class Timeline:
         return actor.name if actor else actor_id
 
 
-def _io_error(path: Path, message: str, hint: str = "") -> TimelineError:
-    return TimelineError(
-        [Problem(str(path), None, None, message, hint=hint)], exit_code=EXIT_USAGE
-    )
-
-
 def read_text(path: Path) -> str:
-    """The file's text, or a :class:`TimelineError` with exit code 2 saying why not."""
-    try:
-        if path.is_dir():
-            raise _io_error(path, "is a directory, not a timeline file",
-                            "give the path of a .yaml or .json file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _io_error(path, f"file is too large ({size:,} bytes; the limit is "
-                            f"{MAX_BYTES:,})", "split the timeline into several files")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _io_error(path, "no such file", "check the path") from None
-    except PermissionError:
-        raise _io_error(path, "permission denied", "check the file's permissions") from None
-    except OSError as error:
-        raise _io_error(path, f"cannot read the file: {error.strerror or error}") from None
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        line = data.count(b"\n", 0, offset) + 1
-        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-        raise TimelineError(
-            [Problem(str(path), line, column, "this is a binary file, not a text timeline",
-                     hint="give a YAML or JSON file")], exit_code=EXIT_USAGE)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise TimelineError(
-            [Problem(str(path), line, column,
-                     f"the file is not UTF-8 (byte 0x{data[error.start]:02x})",
-                     hint="save it as UTF-8 in your editor")], exit_code=EXIT_USAGE,
-        ) from None
+    """The file's text, or a :class:`TimelineError` with exit code 2 saying why not.
+
+    Only regular files are read (a FIFO or device is refused, never waited on), at most
+    :data:`MAX_BYTES`; see :mod:`tui.data.textfile`.
+    """
+    return read_file_text(path, MAX_BYTES)
 
 
 @contextmanager
@@ -120,19 +90,165 @@ def parse_text(text: str, filename: str) -> tuple[Any, Locator]:
         raise TimelineError([Problem(filename, None, None, "nesting too deep")]) from None
 
 
-def timeline_from_text(text: str, filename: str, path: Path | None = None) -> Timeline:
-    """Parse and validate ``text``; raise :class:`TimelineError` with every problem."""
+FAST_MIN_CHARS = 256 * 1024  # below this the authoritative reader takes under ~0.1 s
+
+
+def timeline_from_text(text: str, filename: str, path: Path | None = None, *,
+                       fast: bool | None = None, kind: str | None = None,
+                       raw: bytes | None = None, cache: bool | None = None,
+                       progress: Progress | None = None) -> Timeline:
+    """Parse and validate ``text``; raise :class:`TimelineError` with every problem.
+
+    ``kind`` is "yaml" or "json" (default: from the suffix of ``path`` or ``filename``).
+
+    Unchanged text is read back from the cache (:mod:`tui.data.cache`) instead of being
+    parsed: ``cache`` None uses it for texts of :data:`CACHE_MIN_BYTES` or more (unless
+    ``NEWSTUI_NO_CACHE`` is set), True always, False never; a new entry is written by a
+    background thread once the timeline is returned. Large YAML goes through the fast
+    reader (:mod:`tui.data.fastload`) where it provably gives the same result; ``fast``
+    forces (True) or forbids (False) trying it. A fast result that does not validate is
+    re-read the authoritative, position-aware way, so every problem still names its line
+    and column. ``raw`` is the text as UTF-8 if the caller has it; ``progress`` is called
+    with each phase ("cache", "parsing") from the calling thread.
+    """
+    from tui.data import cache as timeline_cache
+
+    if kind is None:
+        kind = kind_of(path if path is not None else Path(filename))
+    report = progress or _no_progress
+    use_cache = cache if cache is not None else (
+        len(text) >= CACHE_MIN_BYTES and timeline_cache.enabled())
+    key = None
+    if use_cache or (kind == "yaml" and len(text) >= FAST_MIN_CHARS):
+        try:
+            raw = raw if raw is not None else text.encode()
+        except UnicodeEncodeError:  # lone surrogates: only in text built in Python
+            raw, use_cache = None, False
+    if use_cache and raw is not None:
+        key = timeline_cache.content_key(raw, kind)
+        report("cache")
+        cached = timeline_cache.load(key, path)
+        if cached is not None:
+            return cached
+    report("parsing")
     with _no_gc():
-        data, locator = parse_text(text, filename)
-        if data is None:
-            raise TimelineError([Problem(
-                filename, 1, 1, "the file is empty (or holds only comments)",
-                hint="a timeline needs at least 'title', 'sources' and 'events'")])
+        timeline = _read_timeline(text, filename, path, kind, fast, raw)
+    if key is not None:
+        timeline_cache.store_later(key, timeline)
+    return timeline
+
+
+def _read_timeline(text: str, filename: str, path: Path | None, kind: str,
+                   fast: bool | None, raw: bytes | None) -> Timeline:
+    if kind == "json":
+        return _json_timeline(text, filename, path)
+    if fast if fast is not None else len(text) >= FAST_MIN_CHARS:
+        timeline = _fast_timeline(text, filename, path, raw)
+        if timeline is not None:
+            return timeline
+    data, locator = parse_text(text, filename)
+    return _checked_top(data, filename, locator, path)
+
+
+def _assemble(doc: TimelineDoc, lines: list[int], path: Path | None) -> Timeline:
+    """A timeline from a document whose every event validated (``lines`` in file order)."""
+    events = sorted(doc.events, key=lambda event: event.instant)
+    order = {event.id: index for index, event in enumerate(doc.events)}
+    by_line = {event.id: line for event, line in zip(doc.events, lines, strict=True)}
+    return Timeline(doc.title, doc.description, dict(doc.sources), dict(doc.actors),
+                    events, path, by_line, order)
+
+
+def _fast_timeline(text: str, filename: str, path: Path | None,
+                   raw: bytes | None) -> Timeline | None:
+    """The timeline through yaml-rs, or None when only the authoritative reader may say."""
+    from tui.data.fastload import event_lines, fast_parse
+
+    if text.startswith("\ufeff"):
+        text, raw = text[1:], None
+    raw = raw if raw is not None else text.encode()
+    data = fast_parse(text, raw)
+    if data is None:
+        return None
+    if not _text_keys(data):
+        return None
+    try:
+        doc = validate_document(data, Locator(None), filename)[0]
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # The checks expect the authoritative reader's shapes (only text keys, say); a
+        # shape yaml-rs builds and they do not expect is the authoritative reader's call.
+        return None
+    del data
+    if doc is None:
+        return None
+    lines = event_lines(raw, [event.id for event in doc.events])
+    if lines is None:
+        return None
+    return _assemble(doc, lines, path)
+
+
+def _text_keys(data: dict[Any, Any]) -> bool:
+    """Are the keys of the document and its registries text (as yamlsafe guarantees)?"""
+    if not all(type(key) is str for key in data):
+        return False
+    return all(type(key) is str for section in ("sources", "actors")
+               if isinstance(data.get(section), dict) for key in data[section])
+
+
+def _json_timeline(text: str, filename: str, path: Path | None) -> Timeline:
+    """newstui's own model as strict JSON: stdlib parse, located errors via yamlsafe.
+
+    Values mean what the authoritative reader makes of the same text (JSON is YAML): a
+    number stays the text written (``"id": 0123`` is not JSON, ``"id": 123`` is "123").
+    """
+    from tui.data.fastload import offsets_to_lines, parse_json, strict_json_problem
+
+    try:
+        data, starts = parse_json(text)
+    except (ValueError, RecursionError) as error:
+        # Locate the problem: YAML reads JSON, with positions and the same refusals
+        # (duplicate keys, bad escapes); if it finds nothing, report what JSON said.
+        parse_text(text, filename)
+        raise TimelineError([strict_json_problem(text, filename, error)]) from None
+    if isinstance(data, dict) and starts is not None:
+        doc = validate_document(data, Locator(None), filename)[0]
+        if doc is not None:
+            return _assemble(doc, offsets_to_lines(text, starts), path)
+    # Invalid (or a bare true/false where text belongs): the authoritative, located way.
+    try:
+        located, locator = parse_text(text, filename)
+    except TimelineError:
+        # Valid JSON that libyaml cannot read (an escaped emoji's surrogate pair, say):
+        # the problems are still all reported, without positions.
         if not isinstance(data, dict):
-            what = "a list" if isinstance(data, list) else "a single value"
-            raise TimelineError([Problem(
-                filename, 1, 1, f"the top level is {what}, not a mapping",
-                hint="start the file with 'title:', 'sources:' and 'events:' keys")])
+            raise TimelineError([Problem(filename, 1, 1, "the top level is not an object",
+                                         hint='start with {"title": ..., "events": ...}')],
+                                exit_code=EXIT_INVALID) from None
+        return timeline_from_data(data, Locator(None), filename, path)
+    return _checked_top(located, filename, locator, path)
+
+
+def _checked_top(data: Any, filename: str, locator: Locator, path: Path | None) -> Timeline:
+    if data is None:
+        raise TimelineError([Problem(
+            filename, 1, 1, "the file is empty (or holds only comments)",
+            hint="a timeline needs at least 'title', 'sources' and 'events'")])
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        raise TimelineError([Problem(
+            filename, 1, 1, f"the top level is {what}, not a mapping",
+            hint="start the file with 'title:', 'sources:' and 'events:' keys")])
+    return timeline_from_data(data, locator, filename, path)
+
+
+def timeline_from_data(data: dict[str, Any], locator: Locator, filename: str,
+                       path: Path | None = None) -> Timeline:
+    """Validate plain data in the file format; ``locator`` places problems in the file.
+
+    Importers of other formats (TimelineJS) build the plain data and pass a locator that
+    maps its paths back to positions in their own file.
+    """
+    with _no_gc():
         doc, problems, positions = validate_document(data, locator, filename)
         if doc is None:
             raise TimelineError(problems, exit_code=EXIT_INVALID)
@@ -147,8 +263,23 @@ def timeline_from_text(text: str, filename: str, path: Path | None = None) -> Ti
                         events, path, lines, order)
 
 
-def load_timeline(path: str | Path | None = None) -> Timeline:
-    """Load and validate the timeline at ``path`` (the bundled one if None)."""
+def load_timeline(path: str | Path | None = None, *, cache: bool | None = None,
+                  progress: Progress | None = None) -> Timeline:
+    """Load and validate the timeline at ``path`` (the bundled one if None).
+
+    ``cache`` and ``progress`` as for :func:`timeline_from_text` ("reading" comes first).
+    """
     file = Path(path) if path is not None else bundled_path()
+    (progress or _no_progress)("reading")
     text = read_text(file)
-    return timeline_from_text(text, str(path) if path is not None else str(file), file)
+    return timeline_from_text(text, str(path) if path is not None else str(file), file,
+                              cache=cache, progress=progress)
+
+
+def kind_of(path: Path) -> str:
+    """"json" for a .json file, else "yaml"."""
+    return "json" if path.suffix.lower() == ".json" else "yaml"
+
+
+def _no_progress(phase: str) -> None:
+    return None

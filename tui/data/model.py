@@ -2,9 +2,9 @@
 
 One YAML (or JSON) document: ``title``, ``description``, a ``sources`` registry, an
 ``actors`` registry and a list of ``events``. Every model forbids unknown fields, so a typo
-such as ``titel`` is an error, not silently dropped data. Text fields are strict: a value
-the file did not write as text (a number from a JSON file, say) is refused rather than
-converted, so ``id: 0123`` can never become ``123``.
+such as ``titel`` is an error, not silently dropped data. Text fields are strict: the
+readers hand over every scalar as the text written (``id: 0123`` stays ``"0123"``, a JSON
+``123`` becomes ``"123"``), never a value converted by YAML's implicit typing.
 
 Cross-references (actor, source and event ids), duplicate ids and date order are checked
 in :mod:`tui.data.validate`, which reports each problem at its own field.

@@ -9,42 +9,75 @@ events, so faceted counts never walk the events.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
+    from tui.data.model import Event
 
 Facet = Literal["country", "actor", "kind"]
 FACETS: tuple[Facet, ...] = ("country", "actor", "kind")
 
-_BIT_POSITIONS = [tuple(b for b in range(8) if byte >> b & 1) for byte in range(256)]
+# bytes of 0/1 flags <-> the text of a binary number (lowest bit last).
+_FLAG_TO_DIGIT = bytes.maketrans(b"\x00\x01", b"01")
+_DIGIT_TO_FLAG = bytes.maketrans(b"01", b"\x00\x01")
 
 
 def bits_from(indexes: Iterable[int], size: int) -> int:
-    """A bitset with the given bits set (built through bytes: O(n), not O(n^2))."""
-    buffer = bytearray((size + 7) // 8)
-    for i in indexes:
-        buffer[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buffer, "little")
+    """A bitset with the given bits set.
+
+    Built from a bytearray of flags, set by a C-level loop, and read as a binary number:
+    linear, and about 20 times faster than setting bits one by one in Python.
+    """
+    flags = bytearray(size)
+    deque(map(flags.__setitem__, indexes, repeat(1)), maxlen=0)
+    return _from_flags(flags)
+
+
+def _from_flags(flags: bytes | bytearray) -> int:
+    """The bitset whose bit *i* is ``flags[i]`` (each 0 or 1)."""
+    if not flags:
+        return 0
+    return int(flags.translate(_FLAG_TO_DIGIT)[::-1], 2)
 
 
 def positions(bits: int) -> list[int]:
     """The set bits of ``bits``, ascending."""
-    result: list[int] = []
-    for offset, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
-        if byte:
-            base = offset * 8
-            result.extend(base + b for b in _BIT_POSITIONS[byte])
-    return result
+    if bits <= 0:
+        return []
+    flags = bin(bits)[:1:-1].encode("ascii").translate(_DIGIT_TO_FLAG)
+    return list(compress(range(len(flags)), flags))
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_FOLDED_RUNS: dict[str, str] = {}  # non-ASCII run -> its fold (runs repeat: "ü", "é", words)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    run = match.group()
+    folded = _FOLDED_RUNS.get(run)
+    if folded is None:
+        decomposed = unicodedata.normalize("NFKD", run)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if len(_FOLDED_RUNS) < 1 << 16:
+            _FOLDED_RUNS[run] = folded
+    return folded
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for search."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Case- and accent-insensitive form used for search.
+
+    NFKD then dropping combining marks works character by character (marks never reorder
+    across a starter), so only the non-ASCII runs of the case-folded text need it.
+    """
+    folded = text.casefold()
+    return folded if folded.isascii() else _NON_ASCII.sub(_fold_run, folded)
 
 
 class Index:
@@ -56,18 +89,32 @@ class Index:
         self.size = len(events)
         self.all = (1 << self.size) - 1
         members: dict[Facet, dict[str, list[int]]] = {f: {} for f in FACETS}
+        values: dict[Facet, list[tuple[str, ...]]] = {f: [] for f in FACETS}
+        countries, actors, kinds = members["country"], members["actor"], members["kind"]
+        actor_text: dict[str, str] = {}  # folded names and aliases, once per actor
         haystacks: list[str] = []
         for i, event in enumerate(events):
-            if event.place is not None:
-                members["country"].setdefault(event.place.country, []).append(i)
-            for ref in {ref.id for ref in event.actors} | {q.speaker for q in event.quotes}:
-                members["actor"].setdefault(ref, []).append(i)
-            members["kind"].setdefault(event.kind, []).append(i)
-            haystacks.append(fold(search_text(timeline, i)))
+            country = event.place.country if event.place is not None else None
+            if country is not None:
+                countries.setdefault(country, []).append(i)
+            values["country"].append((country,) if country is not None else ())
+            refs = tuple(dict.fromkeys([*(ref.id for ref in event.actors),
+                                        *(q.speaker for q in event.quotes)]))
+            for ref in refs:
+                actors.setdefault(ref, []).append(i)
+            values["actor"].append(refs)
+            kinds.setdefault(event.kind, []).append(i)
+            values["kind"].append((event.kind,))
+            haystacks.append(_haystack(timeline, event, actor_text))
         self.masks: dict[Facet, dict[str, int]] = {
-            facet: {value: bits_from(idx, self.size) for value, idx in values.items()}
-            for facet, values in members.items()
+            facet: {value: bits_from(idx, self.size) for value, idx in found.items()}
+            for facet, found in members.items()
         }
+        self.totals: dict[Facet, dict[str, int]] = {
+            facet: {value: len(idx) for value, idx in found.items()}
+            for facet, found in members.items()
+        }
+        self.values = values  # per event, its values of each facet (for sparse counts)
         self.haystacks = haystacks
         self._search_cache: dict[str, int] = {}
 
@@ -80,18 +127,43 @@ class Index:
         if cached is not None:
             return cached
         # Typing extends the needle: search only within the previous (shorter) match.
-        candidates: Iterable[int] = range(self.size)
+        previous = None
         for length in range(len(needle) - 1, 0, -1):
             previous = self._search_cache.get(needle[:length])
             if previous is not None:
-                candidates = positions(previous)
                 break
         haystacks = self.haystacks
-        bits = bits_from((i for i in candidates if needle in haystacks[i]), self.size)
+        if previous is not None and previous.bit_count() * 8 < self.size:
+            found = [i for i in positions(previous) if needle in haystacks[i]]
+            bits = bits_from(found, self.size)
+        else:
+            # One C-level pass: str.__contains__ over every haystack, flags to a bitset.
+            bits = _from_flags(bytes(map(str.__contains__, haystacks, repeat(needle))))
+            if previous is not None:
+                bits &= previous
         if len(self._search_cache) > 256:
             self._search_cache.clear()
         self._search_cache[needle] = bits
         return bits
+
+
+def _haystack(timeline: Timeline, event: Event, actor_text: dict[str, str]) -> str:
+    """The folded search text of ``event`` (see :func:`search_text`)."""
+    parts = [event.title, event.summary, event.id]
+    parts.extend(quote.text for quote in event.quotes)
+    own = fold("\n".join(parts))
+    names = []
+    for ref in event.actors:
+        folded = actor_text.get(ref.id)
+        if folded is None:
+            actor = timeline.actors.get(ref.id)
+            folded = fold("\n".join([actor.name, *actor.aliases])) if actor else ""
+            actor_text[ref.id] = folded
+        if folded:
+            names.append(folded)
+    if event.place is not None:
+        names.append(fold(event.place.name))
+    return "\n".join([own, *names]) if names else own
 
 
 def search_text(timeline: Timeline, index: int) -> str:
@@ -162,7 +234,18 @@ class Query:
     def counts(self, index: Index, facet: Facet) -> dict[str, int]:
         """For each value of ``facet``: how many events it would show, given the others."""
         base = self.bits(index, skip=facet)
-        return {value: (base & mask).bit_count() for value, mask in index.masks[facet].items()}
+        masks = index.masks[facet]
+        if base == index.all:
+            return dict(index.totals[facet])
+        selected = base.bit_count()
+        if selected * 1600 < len(masks) * index.size:
+            # Few events against many values (actors): counting the chosen events' values
+            # beats AND-ing one mask per value (measured: ~200 bytes of AND per value
+            # counted, per event chosen).
+            counted = Counter(chain.from_iterable(
+                map(index.values[facet].__getitem__, positions(base))))
+            return {value: counted.get(value, 0) for value in masks}
+        return {value: (base & mask).bit_count() for value, mask in masks.items()}
 
     def describe(self, timeline: Timeline) -> Iterator[str]:
         """Human labels of the active filters ("country: TR, IN")."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui.data.errors import Problem
+from tui.data.errors import Problem, TimelineError
 from tui.data.load import Timeline, read_text
-from tui.data.yamlsafe import load_yaml
+from tui.data.yamlsafe import Locator, YamlIssue, load_yaml
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -24,6 +24,16 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def _locator(path: Path | None) -> Locator | None:
+    """A locator for a YAML (or JSON) timeline file; None for other formats."""
+    if path is None or path.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        return None
+    try:
+        return load_yaml(read_text(path))[1]
+    except (TimelineError, YamlIssue):
+        return None  # the file changed since it was loaded: fall back to event lines
 
 
 def check_quotes(timeline: Timeline, archive_dir: Path, filename: str) -> list[Problem]:
@@ -42,9 +52,15 @@ def check_quotes(timeline: Timeline, archive_dir: Path, filename: str) -> list[P
             problems.append(Problem(filename, None, None,
                                     f"cannot read the archive {path}: {error}",
                                     owner=f"source {source_id}", field="archive"))
-    locator = load_yaml(read_text(timeline.path))[1] if timeline.path else None
+    locator: Locator | None = None
+    located = False
 
     def where(event_id: str, n: int, key: str) -> tuple[int | None, int | None]:
+        # Positions need the YAML node tree: parse again, once, only when a quote fails.
+        nonlocal locator, located
+        if not located:
+            located = True
+            locator = _locator(timeline.path)
         path = ["events", timeline.order.get(event_id, -1), "quotes", n, key]
         position = locator.position(path) if locator else None
         return position if position else (timeline.lines.get(event_id), None)

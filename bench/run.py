@@ -1,0 +1,184 @@
+"""Benchmark newstui at scale: validate, first screen in a real terminal, reopen, queries.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--json results.json]
+
+For each size, a synthetic timeline (bench/generate.py) is written to a temporary
+directory and measured, each next to an empty Textual app (bench/empty_app.py) run in
+the same way in the same run:
+
+* validate: ``newstui validate FILE`` with the cache off (wall time, peak RSS);
+* first screen, cold: ``newstui FILE`` in a 120x40 pseudo-terminal, until the first
+  event's title is on screen, with an empty cache directory (the first open);
+* first screen, warm: the same again, the cache filled by the first open;
+* in-process (data layer only, median of runs): building the indexes, and one filter,
+  facet count and search as a keystroke triggers them (this is the data work behind a
+  repaint; the widgets' own repaint is not included).
+
+The installed ``newstui`` next to this interpreter is used. Peak memory is the child's
+own ru_maxrss (os.wait4). Run on a quiet machine: other load inflates every number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402  (bench/ is a folder of scripts)
+from ptyrun import run_until  # noqa: E402
+
+NEWSTUI = str(Path(sys.executable).with_name("newstui"))
+
+
+def _timed_process(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(seconds, peak MB, exit status) of a command run to completion."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, process.returncode
+
+
+def _median_ms(action: Callable[[], Any], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _marker(path: Path | None) -> str:
+    """Text the app shows once events are on screen: the first event's title."""
+    from tui.data.load import load_timeline
+
+    timeline = load_timeline(path, cache=False)
+    return timeline.events[0].title[:24]
+
+
+def data_ops(path: Path) -> dict[str, float]:
+    """In-process timings of the data work behind keystrokes (ms)."""
+    from tui.data.load import load_timeline
+    from tui.data.query import Index, Query
+
+    timeline = load_timeline(path, cache=False)
+    started = time.perf_counter()
+    index = Index(timeline)
+    built = (time.perf_counter() - started) * 1000
+    country = max(index.masks["country"], key=lambda c: index.masks["country"][c].bit_count())
+    kind = next(iter(index.masks["kind"]))
+
+    def search(word: str) -> Callable[[], Any]:
+        def run() -> None:
+            index._search_cache.clear()  # every run a fresh (uncached) search
+            query = Query(search=word)
+            query.select(index)
+            for facet in ("country", "actor", "kind"):
+                query.counts(index, facet)
+        return run
+
+    def typing(word: str) -> Callable[[], Any]:
+        def run() -> None:  # each prefix as typed, narrowing from the previous one
+            index._search_cache.clear()
+            for end in range(1, len(word) + 1):
+                Query(search=word[:end]).select(index)
+        return run
+
+    filtered = Query(country=frozenset({country}))
+    return {
+        "index build": built,
+        "filter country + counts": _median_ms(lambda: (
+            filtered.select(index),
+            [filtered.counts(index, f) for f in ("country", "actor", "kind")])),
+        "filter kind + counts": _median_ms(lambda: (
+            Query(kind=frozenset({kind})).select(index),
+            [Query(kind=frozenset({kind})).counts(index, f) for f in ("actor", "country")])),
+        "search 'talks' + counts": _median_ms(search("talks")),
+        "search 'zürich' + counts": _median_ms(search("zürich")),
+        "typing 'ministry' (per key)": _median_ms(typing("ministry")) / len("ministry"),
+        "page of 40 rows": _median_ms(lambda: [e.title for e in timeline.events[500:540]]),
+    }
+
+
+def _in_child(function: str, path: Path | None) -> Any:
+    # Loading happens in a child process: a pty child forked from a parent holding a big
+    # timeline would count the parent's pages in its own peak memory.
+    argv = [sys.executable, __file__, f"--{function}", str(path) if path else ""]
+    return json.loads(subprocess.run(argv, capture_output=True, text=True,
+                                     check=True).stdout)
+
+
+def measure_size(size: int, tmp: Path) -> dict[str, Any]:
+    path = tmp / f"t{size}.yaml"
+    generate.write(size, path)
+    marker = _in_child("marker", path)
+    cold, warm = tmp / f"cache-cold-{size}", tmp / f"cache-warm-{size}"
+    result: dict[str, Any] = {"size": size, "mb": path.stat().st_size / 1e6}
+    seconds, peak, status = _timed_process([NEWSTUI, "validate", str(path)],
+                                           {"NEWSTUI_NO_CACHE": "1"})
+    result["validate"] = (seconds, peak, status)
+    first = run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(cold)})
+    result["first open"] = (first.seconds, first.peak_mb, first.exit_status)
+    run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(warm)})
+    again = run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(warm)})
+    result["reopen (cache)"] = (again.seconds, again.peak_mb, again.exit_status)
+    empty = run_until([sys.executable, str(HERE / "empty_app.py")], "EMPTY-APP-READY")
+    result["empty app"] = (empty.seconds, empty.peak_mb, empty.exit_status)
+    result["ops"] = _in_child("ops", path)
+    path.unlink()
+    return result
+
+
+def _cell(value: tuple[float | None, float, int]) -> str:
+    seconds, peak, status = value
+    shown = f"{seconds:6.2f} s" if seconds is not None else "  never "
+    return f"{shown} {peak:6.0f} MB" + ("" if status == 0 else f" (exit {status})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--marker", help=argparse.SUPPRESS)  # child: print a marker
+    parser.add_argument("--ops", help=argparse.SUPPRESS)  # child: print data timings
+    args = parser.parse_args(argv)
+    if args.marker is not None:
+        print(json.dumps(_marker(Path(args.marker) if args.marker else None)))
+        return 0
+    if args.ops is not None:
+        print(json.dumps(data_ops(Path(args.ops))))
+        return 0
+    results = []
+    with tempfile.TemporaryDirectory(prefix="newstui-bench-") as tmp:
+        bundled = run_until([NEWSTUI], _in_child("marker", None),
+                            env={"NEWSTUI_CACHE_DIR": str(Path(tmp) / "bundled")})
+        empty = run_until([sys.executable, str(HERE / "empty_app.py")], "EMPTY-APP-READY")
+        print(f"bundled timeline, first screen: {_cell((bundled.seconds, bundled.peak_mb, 0))}"
+              f"   empty Textual app: {_cell((empty.seconds, empty.peak_mb, 0))}")
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            result = measure_size(size, Path(tmp))
+            results.append(result)
+            print(f"\n{size:,} events ({result['mb']:.1f} MB of YAML)")
+            for key in ("validate", "first open", "reopen (cache)", "empty app"):
+                print(f"  {key:32} {_cell(result[key])}")
+            for key, ms in result["ops"].items():
+                print(f"  {key:32} {ms:8.2f} ms")
+            sys.stdout.flush()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Interoperability: exports (JSON, CSV, Markdown, iCalendar, TimelineJS) and imports."""

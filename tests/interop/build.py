@@ -1,0 +1,21 @@
+"""Build small timelines in code, for table and property tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.data.load import Timeline
+from tui.data.model import Actor, Event, Source
+
+
+def timeline_of(*events: dict[str, Any], title: str = "T", description: str = "") -> Timeline:
+    """A timeline with one source ``s``, actor ``a``, and the given events (as dicts)."""
+    models = []
+    for n, raw in enumerate(events):
+        data = {"id": f"e{n}", "kind": "statement", "title": "Title", "start": "2023-11-06",
+                "sources": ["s"], **raw}
+        models.append(Event.model_validate(data))
+    models.sort(key=lambda event: event.instant)
+    sources = {"s": Source.model_validate({"title": "Source", "published": "2023-11-10"})}
+    actors = {"a": Actor.model_validate({"name": "Actor", "kind": "person"})}
+    return Timeline(title, description, sources, actors, models)

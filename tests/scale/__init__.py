@@ -1,0 +1,1 @@
+"""Scale tests: the generator, the fast reader, the cache, JSON input, the indexes."""

@@ -1,0 +1,246 @@
+"""One-line bars: the day strip, the trip route and the status line (with clickable parts)."""
+
+from __future__ import annotations
+
+from datetime import date
+from math import ceil
+from typing import Any, ClassVar
+
+from textual import events
+from textual.content import Content
+from textual.message import Message
+from textual.style import Style
+from textual.widget import Widget
+
+from tui.app.text import clean, short_day
+from tui.app.timeline_view import KIND_CLASSES
+from tui.app.viewmodel import StripData, TimelineData
+from tui.data.query import Query
+
+LEVELS = "▁▂▃▄▅▆▇█"
+
+
+class Bar(Widget):
+    """A one-line widget whose rendered pieces can carry a click payload."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._targets: list[tuple[int, int, Any]] = []
+
+    def _style(self, name: str) -> Style:
+        return self.get_visual_style(name, partial=True)
+
+    def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
+        """Pieces (text, style, click payload) and an alignment for the line."""
+        return [], "left"
+
+    def render(self) -> Content:
+        pieces, _ = self._build(self.size.width)
+        self._targets = []
+        parts: list[str | tuple[str, Style]] = []
+        x = 0
+        for text, style, payload in pieces:
+            parts.append((text, style) if style is not None else text)
+            if payload is not None:
+                self._targets.append((x, x + len(text), payload))
+            x += len(text)
+        return Content.assemble(*parts).truncate(max(self.size.width, 0), ellipsis=True)
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, payload in self._targets:
+            if start <= event.x < end:
+                self.clicked(payload)
+                return
+
+    def clicked(self, payload: Any) -> None:
+        """A piece with a payload was clicked."""
+
+
+class DayStrip(Bar):
+    """One cell per day of the dense window: event counts, coloured by the day's main kind."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "strip--label", "strip--empty", "strip--current", *KIND_CLASSES.values(),
+    }
+
+    class DayChosen(Message):
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.data: StripData | None = None
+        self.current: date | None = None
+
+    def show(self, data: StripData | None, current: date | None) -> None:
+        self.data, self.current = data, current
+        self.refresh()
+
+    def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
+        data = self.data
+        if data is None or not data.cells:
+            return [], "left"
+        label = self._style("strip--label")
+        left = f"‹ {data.earlier} earlier " if data.earlier else ""
+        right = f" {short_day(data.cells[0].day)} – {short_day(data.cells[-1].day)}"
+        if data.loose:
+            right += f" · ≈{data.loose} loosely dated"
+        if data.later:
+            right += f" · {data.later} later ›"
+        room = width - len(left) - len(right)
+        if room < 8:  # too narrow for labels: cells only
+            left = right = ""
+            room = width
+        days = len(data.cells)
+        per_cell = max(1, ceil(days / max(room, 1)))
+        cells = [data.cells[i:i + per_cell] for i in range(0, days, per_cell)]
+        cell_width = max(1, min(3, room // max(len(cells), 1)))
+        top = max((sum(c.count for c in cell) for cell in cells), default=0)
+        pieces: list[tuple[str, Style | None, Any]] = [(left, label, None)] if left else []
+        for cell in cells:
+            count = sum(c.count for c in cell)
+            current = self.current is not None and any(c.day == self.current for c in cell)
+            first = cell[0].day
+            if count:
+                glyph = LEVELS[min(len(LEVELS) - 1, ceil(count / top * len(LEVELS)) - 1)]
+                kinds = [c.kind for c in cell if c.kind]
+                style = self._style(KIND_CLASSES[max(kinds, key=kinds.count)])
+            else:
+                glyph, style = "·", self._style("strip--empty")
+            if current:
+                style += self._style("strip--current")
+            pieces.append((glyph * cell_width, style, first))
+        if right:
+            pieces.append((right, label, None))
+        return pieces, "left"
+
+    def clicked(self, payload: Any) -> None:
+        self.post_message(self.DayChosen(payload))
+
+
+class RouteBar(Bar):
+    """The trip's stops in order ("Ankara → Tokyo → Seoul"), the current one marked."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "route--label", "route--stop", "route--current", "route--hidden", "route--arrow",
+    }
+
+    class StopChosen(Message):
+        def __init__(self, event_index: int) -> None:
+            super().__init__()
+            self.event_index = event_index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.stops: list[tuple[int, str]] = []  # (event index, place name) in trip order
+        self.current: int | None = None  # position in stops
+        self.visible_bits = 0
+
+    def show(self, data: TimelineData | None, highlighted: int | None, visible_bits: int) -> None:
+        self.stops = data.route if data is not None else []
+        self.current = data.route_current(highlighted) if data is not None else None
+        self.visible_bits = visible_bits
+        self.set_class(not self.stops, "-empty")
+        self.refresh()
+
+    def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
+        if not self.stops:
+            return [], "left"
+        arrow = (" → ", self._style("route--arrow"), None)
+        pieces: list[tuple[str, Style | None, Any]] = []
+        names = [name for _, name in self.stops]
+        # Grow a window of stops around the current one while it fits (O(stops)).
+        current = self.current if self.current is not None else 0
+        first = last = current
+        used = 7 + len(names[current]) + 4  # " Route ", the stop, room for "… → "
+        while True:
+            grown = False
+            for side in (1, -1):
+                candidate = last + 1 if side > 0 else first - 1
+                if 0 <= candidate < len(names) and used + len(names[candidate]) + 3 <= width:
+                    used += len(names[candidate]) + 3
+                    first, last = min(first, candidate), max(last, candidate)
+                    grown = True
+            if not grown:
+                break
+        pieces.append((" Route ", self._style("route--label"), None))
+        if first > 0:
+            pieces.extend([("…", self._style("route--arrow"), None), arrow])
+        for position in range(first, last + 1):
+            index, name = self.stops[position]
+            if position == self.current:
+                style = self._style("route--current")
+            elif self.visible_bits >> index & 1:
+                style = self._style("route--stop")
+            else:
+                style = self._style("route--hidden")
+            pieces.append((name, style, index))
+            if position < last:
+                pieces.append(arrow)
+        if last < len(names) - 1:
+            pieces.extend([arrow, ("…", self._style("route--arrow"), None)])
+        return pieces, "left"
+
+    def clicked(self, payload: Any) -> None:
+        self.post_message(self.StopChosen(payload))
+
+
+class StatusLine(Bar):
+    """"12 of 31 events · country: TR, IN ✕ · search: 'x' ✕" (click ✕ to remove one)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status--count", "status--filter", "status--remove", "status--hint", "status--empty",
+    }
+
+    class RemoveFilter(Message):
+        def __init__(self, facet: str) -> None:
+            super().__init__()
+            self.facet = facet
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown = 0
+        self.total = 0
+        self.filters: list[tuple[str, str]] = []  # (facet or "search", label)
+        self.reference = "UTC"
+
+    def show(self, shown: int, total: int, query: Query, data: TimelineData | None,
+             reference: str) -> None:
+        self.shown, self.total, self.reference = shown, total, reference
+        self.filters = []
+        if data is not None:
+            for facet in ("country", "actor", "kind"):
+                values = query.values(facet)  # type: ignore[arg-type]
+                if values:
+                    labels = sorted(data.value_label(facet, v) for v in values)  # type: ignore[arg-type]
+                    self.filters.append((facet, f"{facet}: {', '.join(labels)}"))
+        if query.search.strip():
+            self.filters.append(("search", f"search: “{clean(query.search.strip())}”"))
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The status line as plain text (what tests and screen readers see)."""
+        pieces, _ = self._build(0)  # no room: no padding and no key hint
+        return "".join(text for text, _, _ in pieces).strip()
+
+    def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
+        events_word = "event" if self.total == 1 else "events"
+        count_style = self._style("status--empty" if not self.shown else "status--count")
+        pieces: list[tuple[str, Style | None, Any]] = [
+            (f" {self.shown} of {self.total} {events_word}", count_style, None)]
+        for facet, label in self.filters:
+            pieces.append((" · ", None, None))
+            pieces.append((clean(label), self._style("status--filter"), None))
+            pieces.append((" ✕", self._style("status--remove"), facet))
+        used = sum(len(text) for text, _, _ in pieces)
+        zone = "UTC" if self.reference == "UTC" else "local time"
+        hint = f"times: {zone} · ? help "
+        if used + len(hint) + 2 <= width:
+            pieces.append((" " * (width - used - len(hint)), None, None))
+            pieces.append((hint, self._style("status--hint"), None))
+        return pieces, "left"
+
+    def clicked(self, payload: Any) -> None:
+        self.post_message(self.RemoveFilter(payload))

@@ -1,0 +1,187 @@
+"""The detail pane: everything about the highlighted event; its links can be followed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.style import Style
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.describe import when_lines
+from tui.app.text import clean, clean_block, kind_marker, match_spans, short_day
+from tui.app.timeline_view import KIND_CLASSES
+from tui.app.viewmodel import TimelineData
+from tui.data.countries import country_name
+from tui.data.model import Event
+
+Part = str | tuple[str, Style] | Content
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows one event; the screen sets :attr:`reference` (data-bound) and calls show()."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="detail.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="detail.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="detail.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail--title", "detail--heading", "detail--label", "detail--muted",
+        "detail--match", "detail--quote", *KIND_CLASSES.values(),
+    }
+
+    reference: var[str] = var("UTC", init=False)
+    """The reference zone: "UTC" or "local" (bound to the screen's)."""
+
+    class LinkFollowed(Message):
+        """The user chose a linked event."""
+
+        def __init__(self, event_id: str) -> None:
+            super().__init__()
+            self.event_id = event_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.data: TimelineData | None = None
+        self.event: Event | None = None
+        self.needle = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+        yield Static("Linked events", id="detail-links-title", classes="heading")
+        yield OptionList(id="detail-links")
+        yield Static(id="detail-note")
+
+    def show(self, data: TimelineData | None, event: Event | None, needle: str) -> None:
+        """Show ``event`` (None: nothing highlighted), marking matches of ``needle``."""
+        changed = event is not self.event
+        self.data, self.event, self.needle = data, event, needle
+        self._rebuild()
+        if changed:
+            self.scroll_home(animate=False)
+
+    def watch_reference(self) -> None:
+        self._rebuild()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self.call_later(self._rebuild)
+
+    # -- building the text ----------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        return self.get_visual_style(name, partial=True)
+
+    def _marked(self, text: str, style: Style | None = None) -> Content:
+        content = Content(text)
+        if style is not None:
+            content = content.stylize(style)
+        for start, end in match_spans(text, self.needle):
+            content = content.stylize(self._style("detail--match"), start, end)
+        return content
+
+    def _heading(self, text: str) -> Content:
+        return Content.assemble("\n", (text, self._style("detail--heading")))
+
+    def _rebuild(self) -> None:
+        if not self.is_mounted:
+            return
+        body = self.query_one("#detail-body", Static)
+        links = self.query_one("#detail-links", OptionList)
+        note = self.query_one("#detail-note", Static)
+        event, data = self.event, self.data
+        if event is None or data is None:
+            body.update(Content.styled("No event highlighted.", self._style("detail--muted")))
+            links.clear_options()
+            self.set_class(True, "-no-links")
+            note.update("")
+            return
+        body.update(Content("\n").join(self._body(data, event)))
+        options = []
+        for link in event.links:
+            target = data.timeline.by_id.get(link.to)
+            if target is None:
+                continue
+            label = Content.assemble(
+                (f"{link.rel} → ", self._style("detail--label")),
+                (kind_marker(target.kind) + " ", self._style(KIND_CLASSES[target.kind])),
+                clean(target.title),
+                (f"  {short_day(target.start.day)}", self._style("detail--muted")),
+            )
+            options.append(Option(label, id=link.to))
+        links.set_options(options)
+        if options:
+            links.highlighted = 0
+        self.set_class(not options, "-no-links")
+        note.update(Content.assemble(self._heading("Curator's note"), "\n",
+                                     clean_block(event.note)) if event.note else "")
+
+    def _body(self, data: TimelineData, event: Event) -> list[Content]:
+        timeline = data.timeline
+        label = self._style("detail--label")
+        muted = self._style("detail--muted")
+        lines: list[Content] = [
+            self._marked(clean(event.title), self._style("detail--title")),
+            Content.assemble((f"{kind_marker(event.kind)} {event.kind}",
+                              self._style(KIND_CLASSES[event.kind])),
+                             ("   " + event.id, muted)),
+            self._heading("When"),
+        ]
+        ref = "UTC" if self.reference == "UTC" else "local"
+        for name, text in when_lines(event, ref):
+            lines.append(Content.assemble((f"  {name:<11} ", label), text))
+        place = Content.styled("no place given", muted)
+        if event.place is not None:
+            place = Content.assemble(
+                self._marked(clean(event.place.name)),
+                (f" · {event.place.country} {country_name(event.place.country)}", label))
+        lines.extend([self._heading("Place"), Content("  ") + place])
+        if event.actors:
+            lines.append(self._heading("Actors"))
+            for ref_actor in event.actors:
+                actor = timeline.actors.get(ref_actor.id)
+                parts: list[Part] = ["  ", self._marked(clean(timeline.actor_name(ref_actor.id)))]
+                if ref_actor.role:
+                    parts.append((f" — {ref_actor.role}", label))
+                if actor is not None and actor.role:
+                    parts.append((f" · {clean(actor.role)}", muted))
+                lines.append(Content.assemble(*parts))
+        if event.summary:
+            lines.extend([self._heading("Summary"), self._marked(clean_block(event.summary))])
+        if event.quotes:
+            lines.append(self._heading("Quotes"))
+            for quote in event.quotes:
+                source = timeline.sources.get(quote.source)
+                lines.append(Content.assemble(
+                    ("  “", self._style("detail--quote")),
+                    self._marked(clean(quote.text), self._style("detail--quote")),
+                    ("”", self._style("detail--quote"))))
+                credit = f"    — {clean(timeline.actor_name(quote.speaker))}"
+                if source is not None:
+                    credit += f", in “{clean(source.title)}”"
+                lines.append(Content.styled(credit, label))
+        lines.append(self._heading("Sources"))
+        for source_id in event.sources:
+            source = timeline.sources.get(source_id)
+            if source is None:
+                continue
+            lines.append(Content("  " + clean(source.title)))
+            details = [clean(source.publisher) if source.publisher else "publisher not given",
+                       source.published.iso(),
+                       clean(source.url) if source.url else "no URL"]
+            lines.append(Content.styled("    " + " · ".join(details), muted))
+        return lines
+
+    # -- links ----------------------------------------------------------------------------
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        if message.option.id is not None:
+            self.post_message(self.LinkFollowed(message.option.id))

@@ -1,0 +1,131 @@
+"""The help screen's text, built from the live bindings (so remapped keys show as remapped)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.content import Content
+
+from tui.app.text import KIND_MARKERS
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Moving", [
+        ("list.down", "next event (or value, in the filter pane)"),
+        ("list.up", "previous event"),
+        ("list.first", "first event"),
+        ("list.last", "last event"),
+        ("list.page_down", "a page down"),
+        ("list.page_up", "a page up"),
+        ("newstui.previous_day", "first event of the previous day"),
+        ("newstui.next_day", "first event of the next day"),
+        ("timeline.select", "open the highlighted event in the detail pane"),
+    ]),
+    ("Filtering", [
+        ("newstui.pick_country", "country picker: type to narrow, Tab marks, Enter applies"),
+        ("newstui.pick_actor", "actor picker"),
+        ("newstui.pick_kind", "kind picker"),
+        ("filters.toggle", "in the filter pane: add or remove the value"),
+        ("newstui.search", "search as you type; Enter keeps it, Escape clears it"),
+        ("newstui.clear_filters", "clear every filter and the search"),
+    ]),
+    ("Sharing", [
+        ("newstui.export", "export the events in view to a file (JSON, CSV, ...)"),
+        ("newstui.open_source", "open the event's first source in the browser"),
+        ("newstui.pick_source", "list the event's sources; Enter opens one"),
+        ("newstui.copy_citation", "copy a citation of the event to the clipboard"),
+    ]),
+    ("Live reload (the file is watched while newstui runs)", [
+        ("newstui.edit", "edit the highlighted event in $VISUAL/$EDITOR; reloads after"),
+        ("newstui.toggle_problems", "problems panel: why the file does not validate"),
+        ("problems.edit", "in the problems panel: edit at the problem's line (or Enter)"),
+        ("problems.close", "in the problems panel: close it"),
+    ]),
+    ("View", [
+        ("newstui.toggle_detail", "show or hide the detail pane"),
+        ("newstui.toggle_zone", "reference zone of the detail pane: UTC or your local zone"),
+        ("newstui.back", "step back: close the search, leave the detail pane, clear search"),
+        ("newstui.help", "this help"),
+        ("newstui.quit", "quit"),
+    ]),
+]
+
+FIXED = [
+    ("tab / shift+tab", "next / previous pane"),
+    ("ctrl+p", "command palette: countries, actors, kinds, events, days, themes"),
+]
+
+MARKS = [
+    ("14:30", "local time at the event's place"),
+    (" day ", "only the day is known"),
+    ("month", "only the month is known (grouped under the month)"),
+    ("year ", "only the year is known"),
+    ("≈", "the date is approximate"),
+    ("··", "no place given"),
+]
+
+
+def _bindings(app: App[object]) -> dict[str, Binding]:
+    from tui.app.detail import DetailPane
+    from tui.app.facets import FacetList
+    from tui.app.linelist import LineList
+    from tui.app.problems import ProblemsPanel
+    from tui.app.screen import TimelineScreen
+    from tui.app.timeline_view import TimelineView
+
+    found: dict[str, Binding] = {}
+    for owner in (TimelineScreen, LineList, TimelineView, FacetList, DetailPane, ProblemsPanel):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                found[binding.id] = binding
+    return found
+
+
+def keys_for(app: App[object], binding: Binding) -> str:
+    """How the binding's keys are shown, after the user's keymap."""
+    keymap: dict[str, str] = getattr(app, "keymap", {})
+    keys = keymap.get(binding.id or "", binding.key)
+    shown = []
+    for key in keys.split(","):
+        key = key.strip()
+        if binding.key_display and key == binding.key:
+            shown.append(binding.key_display)
+        else:
+            shown.append(app.get_key_display(Binding(key, binding.action)))
+    return " ".join(shown)
+
+
+def help_text(app: App[object]) -> Content:
+    bindings = _bindings(app)
+    heading = "bold $text-accent"
+    key_style = "bold $text-primary"
+    parts: list[Content] = [Content.styled("newstui — keys", "bold $text-primary"), Content("")]
+    for title, entries in SECTIONS:
+        parts.append(Content.styled(title, heading))
+        for binding_id, text in entries:
+            binding = bindings[binding_id]
+            parts.append(Content.assemble((f"  {keys_for(app, binding):<12}", key_style), text,
+                                          (f"  [{binding_id}]", "dim")))
+        parts.append(Content(""))
+    parts.append(Content.styled("Everywhere", heading))
+    for key, text in FIXED:
+        parts.append(Content.assemble((f"  {key:<12}", key_style), text))
+    parts.append(Content(""))
+    parts.append(Content.styled("Time column and markers", heading))
+    for mark, text in MARKS:
+        parts.append(Content.assemble((f"  {mark:<12}", key_style), text))
+    kinds = "  ".join(f"{marker} {kind}" for kind, marker in KIND_MARKERS.items())
+    parts.append(Content("  " + kinds))
+    parts.append(Content(""))
+    parts.append(Content.styled("Remapping keys", heading))
+    from tui.app.settings import settings_path
+
+    parts.append(Content(f"  In {settings_path()}, e.g."))
+    parts.append(Content('  {"keymap": {"newstui.search": "s", "list.down": "j,down,n"}}'))
+    parts.append(Content("  The [ids] above name the bindings."))
+    parts.append(Content(""))
+    parts.append(Content.styled("Escape, q or ? closes this help.", "dim"))
+    return Content("\n").join(parts)

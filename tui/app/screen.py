@@ -1,0 +1,415 @@
+"""The main screen: owns the state (timeline, query, highlighted event, reference zone).
+
+Attributes go down (the screen tells each pane what to show), messages come up (panes
+report what the user did). The state is a handful of reactive vars, so later features
+(live reload, exporters) read and set the same things the keys do.
+"""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, LoadingIndicator
+
+from tui.app.actions_interop import INTEROP_BINDINGS, InteropActions
+from tui.app.bars import DayStrip, RouteBar, StatusLine
+from tui.app.commands import PROVIDERS
+from tui.app.detail import DetailPane
+from tui.app.facets import FacetList
+from tui.app.helptext import help_text
+from tui.app.pickers import PickerScreen
+from tui.app.problems import StaleBar
+from tui.app.reload import LiveReload, WatchConfig
+from tui.app.timeline_view import TimelineView
+from tui.app.viewmodel import Rows, StripData, TimelineData
+from tui.data.load import Timeline
+from tui.data.model import Event
+from tui.data.query import Facet, Query, fold
+
+WIDE = 110  # from this width on, the detail pane sits beside the timeline, else below it
+NARROW = 70  # below this width the detail pane folds away (d shows it full width)
+TINY = 50  # below this width the filter pane folds away too (the pickers still work)
+
+
+class TimelineScreen(InteropActions, Screen[None]):
+    """Timeline, filters and detail; see :mod:`tui.app.helptext` for the keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?", id="newstui.help",
+                tooltip="Show every key"),
+        Binding("slash", "search", "Search", key_display="/", id="newstui.search",
+                tooltip="Search titles, summaries, quotes, actors and places"),
+        Binding("c", "pick('country')", "Country", id="newstui.pick_country",
+                tooltip="Filter by country"),
+        Binding("a", "pick('actor')", "Actor", id="newstui.pick_actor",
+                tooltip="Filter by actor"),
+        Binding("t", "pick('kind')", "Kind", id="newstui.pick_kind", tooltip="Filter by kind"),
+        Binding("x", "clear_filters", "Clear", id="newstui.clear_filters",
+                tooltip="Remove every filter and the search"),
+        Binding("d", "toggle_detail", "Detail", show=False, id="newstui.toggle_detail",
+                tooltip="Show or hide the detail pane"),
+        Binding("z", "toggle_zone", "Zone", show=False, id="newstui.toggle_zone",
+                tooltip="Reference zone of the detail pane: UTC or your local zone"),
+        Binding("e", "edit", "Edit", show=False, id="newstui.edit",
+                tooltip="Open $EDITOR at the highlighted event's line; reloads after"),
+        Binding("p", "toggle_problems", "Problems", id="newstui.toggle_problems",
+                tooltip="Show or hide the problems of the file (when it does not validate)"),
+        Binding("left_square_bracket", "day(-1)", "Prev day", key_display="[", show=False,
+                id="newstui.previous_day", tooltip="First event of the previous day"),
+        Binding("right_square_bracket", "day(1)", "Next day", key_display="]", show=False,
+                id="newstui.next_day", tooltip="First event of the next day"),
+        Binding("escape", "back", "Back", show=False, id="newstui.back",
+                tooltip="Close the search, leave the detail pane, or clear the search"),
+        *INTEROP_BINDINGS,
+        Binding("q", "app.quit", "Quit", id="newstui.quit", tooltip="Quit newstui"),
+    ]
+    COMMANDS: ClassVar = PROVIDERS
+
+    data: var[TimelineData | None] = var(None, init=False)
+    """The timeline and its indexes (None while a large file is still loading)."""
+    filters: var[Query] = var(Query(), init=False)
+    """The active filters and search."""
+    highlighted: var[str | None] = var(None, init=False)
+    """The id of the highlighted event (None when nothing is visible)."""
+    reference: var[str] = var("UTC", init=False)
+    """The detail pane's reference zone: "UTC" or "local"."""
+    show_detail: var[bool] = var(True, init=False)
+    """Whether the detail pane is shown (on narrow terminals it folds away regardless)."""
+
+    def __init__(self, timeline: Timeline | None = None, *, query: Query | None = None,
+                 start_day: date | None = None, watch: WatchConfig | None = None) -> None:
+        super().__init__()
+        self._initial = timeline
+        self._watch = watch  # live reload of this file (None: only after `e`)
+        self._start_day = start_day
+        self.set_reactive(TimelineScreen.filters, query or Query())
+        self.rows = Rows([], [], [], [])
+        self.strip_data: StripData | None = None
+        self.narrow = False
+        self.narrow_detail = False  # on a narrow terminal: is the detail shown instead?
+
+    def compose(self) -> ComposeResult:
+        self._layout(self.app.size.width)  # before the first styling pass
+        yield StaleBar(id="stale")
+        yield DayStrip(id="strip")
+        yield RouteBar(id="route")
+        with Horizontal(id="panes"):
+            yield FacetList(id="filters")
+            with Container(id="content"):
+                yield TimelineView(id="timeline")
+                yield DetailPane(id="detail").data_bind(TimelineScreen.reference)
+                yield LoadingIndicator(id="loading")
+        yield LiveReload(self._watch, id="live")
+        yield StatusLine(id="status")
+        with Horizontal(id="searchbar"):
+            yield Label("Search ", id="search-label")
+            yield Input(id="search", compact=True, placeholder="titles, summaries, quotes, "
+                        "actors, places · Enter keeps it · Esc clears it")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#searchbar").display = False
+        self.query_one(FacetList).border_title = "Filters"
+        self.query_one(TimelineView).border_title = "Timeline"
+        self.query_one(DetailPane).border_title = "Detail"
+        if self._initial is not None:
+            self.set_timeline(self._initial)
+            self._initial = None
+        elif self.data is None:
+            self.add_class("-loading")
+        self.query_one(TimelineView).focus()
+
+    # -- state in -------------------------------------------------------------------------
+    def set_timeline(self, timeline: Timeline, data: TimelineData | None = None) -> None:
+        """Show ``timeline`` (a first load or a reload), keeping query, highlight and scroll."""
+        anchor = self.highlighted_event
+        view = self.query_one(TimelineView)
+        screen_row = view.screen_row_of_cursor()
+        self.remove_class("-loading")
+        self.set_reactive(TimelineScreen.data, data or TimelineData(timeline))
+        # The timeline lives as long as the screen shows it: moving its objects out of the
+        # collector's generations keeps every later collection from rescanning them.
+        gc.freeze()
+        self._refresh(anchor, screen_row)
+        if self._start_day is not None:
+            self.jump_to_day(self._start_day)
+            self._start_day = None
+
+    @property
+    def highlighted_event(self) -> Event | None:
+        if self.data is None or self.highlighted is None:
+            return None
+        return self.data.timeline.by_id.get(self.highlighted)
+
+    @property
+    def visible_events(self) -> list[Event]:
+        """The events the timeline pane shows, in order."""
+        if self.data is None:
+            return []
+        return [self.data.events[i] for i in self.rows.visible]
+
+    def watch_filters(self) -> None:
+        view = self.query_one(TimelineView)
+        self._refresh(self.highlighted_event, view.screen_row_of_cursor())
+
+    def watch_reference(self) -> None:
+        self._update_status()
+
+    def watch_show_detail(self) -> None:
+        self._layout(self.size.width)
+
+    def watch_highlighted(self, event_id: str | None) -> None:
+        data = self.data
+        view = self.query_one(TimelineView)
+        index = data.position.get(event_id) if data is not None and event_id else None
+        if index is not None and view.event_index != index:
+            k = self.rows.find(index)
+            if k is not None:
+                view.move_cursor(k)
+        event = data.events[index] if data is not None and index is not None else None
+        self.query_one(DetailPane).show(data, event, self._needle())
+        day = data.days[index] if data is not None and index is not None else None
+        self.query_one(DayStrip).show(self.strip_data, day)
+        self.query_one(RouteBar).show(data, index, self._bits())
+
+    # -- recomputing ----------------------------------------------------------------------
+    def _needle(self) -> str:
+        return fold(self.filters.search.strip())
+
+    def _bits(self) -> int:
+        return self.filters.bits(self.data.index) if self.data is not None else 0
+
+    def _refresh(self, anchor: Event | None, screen_row: int | None) -> None:
+        data = self.data
+        if data is None:
+            return
+        bits = self._bits()
+        self.rows = rows = data.rows(self.filters)
+        cursor = 0
+        if anchor is not None:
+            cursor = self._nearest(data, rows, anchor) or 0
+        view = self.query_one(TimelineView)
+        view.empty_lines = self._empty_lines()
+        view.show(data, rows, cursor, self._needle(), keep_screen_row=screen_row)
+        self.query_one(FacetList).show(data, self.filters)
+        self.strip_data = data.strip(bits)
+        self._update_status()
+        new_id = data.events[rows.visible[cursor]].id if rows.visible else None
+        if new_id == self.highlighted:
+            self.watch_highlighted(new_id)  # the same event, but the search marks may differ
+        else:
+            self.highlighted = new_id
+
+    @staticmethod
+    def _nearest(data: TimelineData, rows: Rows, anchor: Event) -> int | None:
+        index = data.position.get(anchor.id)
+        if index is None:  # gone after a reload: the visible event nearest in time
+            return rows.nearest_instant(data, anchor.instant)
+        k = rows.find(index)
+        return k if k is not None else rows.nearest(data, index)
+
+    def _empty_lines(self) -> list[tuple[str, str]]:
+        lines = [("No events match the active filters.", "timeline--empty")]
+        if self.filters.search.strip():
+            lines.append(("Escape clears the search;", "timeline--empty-hint"))
+        lines.append(("x clears every filter, or click ✕ in the status line.",
+                      "timeline--empty-hint"))
+        return lines
+
+    def _update_status(self) -> None:
+        total = len(self.data.events) if self.data is not None else 0
+        self.query_one(StatusLine).show(len(self.rows.visible), total, self.filters, self.data,
+                                        self.reference)
+
+    # -- layout ---------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._layout(self.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.narrow = width < NARROW
+        wanted = {
+            "-narrow": self.narrow,
+            "-tiny": width < TINY,
+            "-stacked": width < WIDE,
+            "-narrow-detail": self.narrow and self.narrow_detail,
+            "-hide-detail": not self.narrow and not self.show_detail,
+        }
+        # One batch, and only on a change: every class change restyles the whole screen.
+        if any(self.has_class(name) != on for name, on in wanted.items()):
+            self.update_classes(wanted, update=self.is_mounted)
+
+    @property
+    def detail_visible(self) -> bool:
+        return self.narrow_detail if self.narrow else self.show_detail
+
+    # -- messages up ----------------------------------------------------------------------
+    @on(TimelineView.Highlighted)
+    def _row_highlighted(self, message: TimelineView.Highlighted) -> None:
+        if self.data is not None:
+            self.highlighted = self.data.events[message.event_index].id
+
+    @on(TimelineView.Selected)
+    def _row_selected(self, message: TimelineView.Selected) -> None:
+        self._open_detail()
+
+    @on(FacetList.Toggled)
+    def _facet_toggled(self, message: FacetList.Toggled) -> None:
+        self.toggle_filter(message.facet, message.value)
+
+    @on(DetailPane.LinkFollowed)
+    def _link_followed(self, message: DetailPane.LinkFollowed) -> None:
+        self.jump_to(message.event_id)
+
+    @on(DayStrip.DayChosen)
+    def _day_chosen(self, message: DayStrip.DayChosen) -> None:
+        self.jump_to_day(message.day)
+
+    @on(RouteBar.StopChosen)
+    def _stop_chosen(self, message: RouteBar.StopChosen) -> None:
+        if self.data is not None:
+            self.jump_to(self.data.events[message.event_index].id)
+
+    @on(StatusLine.RemoveFilter)
+    def _remove_filter(self, message: StatusLine.RemoveFilter) -> None:
+        self.filters = self.filters.without(message.facet)  # type: ignore[arg-type]
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, message: Input.Changed) -> None:
+        self.filters = self.filters.with_search(message.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self._close_search()
+
+    # -- operations (keys, palette and messages all come here) ----------------------------
+    def toggle_filter(self, facet: Facet, value: str) -> None:
+        self.filters = self.filters.toggled(facet, value)
+
+    def jump_to(self, event_id: str) -> None:
+        """Highlight ``event_id``, clearing the filters if they hide it."""
+        data = self.data
+        if data is None or event_id not in data.position:
+            self.notify(f"No event with id {event_id!r}.", severity="warning")
+            return
+        if self.rows.find(data.position[event_id]) is None:
+            self.filters = Query()
+            self._close_search(clear=False)
+            self.notify("Filters cleared to show the linked event.", timeout=3)
+        self.highlighted = event_id
+
+    def jump_to_day(self, day: date) -> None:
+        """Highlight the first visible event on ``day`` (or the next one after it)."""
+        data = self.data
+        if data is None or not self.rows.visible:
+            return
+        chosen = self.rows.visible[-1]
+        for index in self.rows.visible:
+            if (data.days[index] or data.events[index].start.day) >= day:
+                chosen = index
+                break
+        self.highlighted = data.events[chosen].id
+
+    def _open_detail(self) -> None:
+        if self.narrow:
+            self.narrow_detail = True
+            self._layout(self.size.width)
+        else:
+            self.show_detail = True
+        self.query_one(DetailPane).focus()
+
+    def _close_search(self, clear: bool = False) -> None:
+        search = self.query_one("#search", Input)
+        if clear:
+            with search.prevent(Input.Changed):
+                search.value = ""
+            self.filters = self.filters.without("search")
+        self.query_one("#searchbar").display = False
+        self.query_one(TimelineView).focus()
+
+    # -- actions --------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = self.filters.search
+        self.query_one("#searchbar").display = True
+        search.focus()
+
+    def action_pick(self, facet: Facet) -> None:
+        data = self.data
+        if data is None:
+            return
+
+        def chosen(values: frozenset[str] | None) -> None:
+            if values is not None:
+                self.filters = self.filters.with_values(facet, values)
+
+        counts = self.filters.counts(data.index, facet)
+        self.app.push_screen(PickerScreen(facet, data.values[facet], counts,
+                                          self.filters.values(facet)), chosen)
+
+    def action_clear_filters(self) -> None:
+        self.filters = Query()
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = ""
+
+    def action_toggle_detail(self) -> None:
+        if self.narrow:
+            self.narrow_detail = not self.narrow_detail
+            self._layout(self.size.width)
+            target = DetailPane if self.narrow_detail else TimelineView
+            self.query_one(target).focus()
+        else:
+            self.show_detail = not self.show_detail
+            if not self.show_detail and self.focused is not None and \
+                    self.query_one(DetailPane) in self.focused.ancestors_with_self:
+                self.query_one(TimelineView).focus()
+
+    def action_toggle_zone(self) -> None:
+        self.reference = "local" if self.reference == "UTC" else "UTC"
+
+    def action_day(self, step: int) -> None:
+        view = self.query_one(TimelineView)
+        if self.rows.visible and view.cursor >= 0:
+            view.move_cursor(self.rows.day_start(view.cursor, step))
+
+    def action_back(self) -> None:
+        focused = self.focused
+        search = self.query_one("#search", Input)
+        detail = self.query_one(DetailPane)
+        if focused is search:
+            self._close_search(clear=True)
+        elif focused is not None and detail in focused.ancestors_with_self:
+            if self.narrow:
+                self.narrow_detail = False
+                self._layout(self.size.width)
+            self.query_one(TimelineView).focus()
+        elif self.filters.search.strip():
+            self._close_search(clear=True)
+        elif focused is not self.query_one(TimelineView):
+            self.query_one(TimelineView).focus()
+
+    def action_edit(self) -> None:
+        self.query_one(LiveReload).edit_event(self.highlighted_event)
+
+    def action_toggle_problems(self) -> None:
+        self.query_one(LiveReload).toggle_panel()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_problems":  # in the footer only while the file has problems
+            live = self.query(LiveReload)
+            return bool(live) and live.first().stale
+        return True
+
+    def action_help(self) -> None:
+        from tui.app.pickers import HelpScreen
+
+        self.app.push_screen(HelpScreen(help_text(self.app)))

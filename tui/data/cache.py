@@ -1,0 +1,158 @@
+"""A cache of validated timelines, so that reopening an unchanged file skips parsing.
+
+An entry is keyed by a hash of the file's text (and whether it is YAML or JSON) and lives
+in the user's cache directory (``$NEWSTUI_CACHE_DIR``, else ``platformdirs``' cache dir for
+"newstui", e.g. ``~/.cache/newstui``): deleting it is always safe. ``NEWSTUI_NO_CACHE=1``
+turns the cache off.
+
+A cache file is input too: it is JSON (never pickle), one header line then the payload.
+The header names newstui's version, the format version, the content key and a CRC-32 of
+the payload; an entry that does not match in every respect, does not decode or does not
+have the expected shape is ignored (logged at debug level only) and replaced by the next
+store. Entries are written to a temporary file and renamed into place, so a reader never
+sees half an entry.
+
+On a hit the models are rebuilt without validating again (the data was validated when the
+entry was written, and the checksum says it is unchanged); see :mod:`tui.data.cacheform`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui import __version__
+from tui.data.cacheform import FORMAT, decode, encode
+
+if TYPE_CHECKING:
+    from tui.data.load import Timeline
+
+log = logging.getLogger(__name__)
+
+KEEP = 6  # entries kept (most recently used first); a 100k-event entry is ~80 MB
+
+
+def enabled() -> bool:
+    return os.environ.get("NEWSTUI_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path:
+    """Where entries live: ``$NEWSTUI_CACHE_DIR`` or the platform's user cache dir."""
+    override = os.environ.get("NEWSTUI_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("newstui", appauthor=False)) / "timelines"
+
+
+def content_key(raw: bytes, kind: str) -> str:
+    """The entry's name: a hash of the text and how it is read."""
+    digest = hashlib.blake2b(kind.encode() + b"\0", digest_size=20)
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def entry_path(key: str) -> Path:
+    return cache_dir() / f"{key}.json"
+
+
+def _header(key: str, payload: bytes) -> dict[str, object]:
+    return {"newstui": __version__, "format": FORMAT, "key": key,
+            "crc32": zlib.crc32(payload), "size": len(payload)}
+
+
+def load(key: str, path: Path | None) -> Timeline | None:
+    """The cached timeline for ``key`` (its ``path`` set to ``path``), or None."""
+    entry = entry_path(key)
+    try:
+        blob = entry.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.debug("cache entry %s unreadable: %s", entry, error)
+        return None
+    newline = blob.find(b"\n")
+    payload = blob[newline + 1:]
+    try:
+        header = json.loads(blob[:newline]) if newline > 0 else None
+    except ValueError:
+        header = None
+    if header != _header(key, payload):
+        log.debug("cache entry %s is stale or corrupt; it will be replaced", entry)
+        return None
+    del blob
+    try:
+        timeline = decode(json.loads(payload), path)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+        log.debug("cache entry %s does not decode (%s); it will be replaced", entry, error)
+        return None
+    try:
+        os.utime(entry)  # most recently used: pruned last
+    except OSError as error:
+        log.debug("cannot touch cache entry %s: %s", entry, error)
+    return timeline
+
+
+def store(key: str, timeline: Timeline) -> None:
+    """Write the entry for ``key`` (errors are logged, never raised: a cache is optional)."""
+    directory = cache_dir()
+    try:
+        payload = json.dumps(encode(timeline), ensure_ascii=False,
+                             separators=(",", ":")).encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError) as error:
+        log.debug("timeline not cached: %s", error)
+        return
+    header = json.dumps(_header(key, payload)).encode("ascii")
+    temporary = directory / f".{key}.{os.getpid()}.tmp"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(header + b"\n")
+            handle.write(payload)
+        os.replace(temporary, entry_path(key))
+    except OSError as error:
+        log.debug("cannot write cache entry in %s: %s", directory, error)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError as cleanup:
+            log.debug("cannot remove %s: %s", temporary, cleanup)
+        return
+    _prune(directory)
+
+
+_writers: list[threading.Thread] = []
+
+
+def store_later(key: str, timeline: Timeline) -> None:
+    """:func:`store` in a background thread, so the caller shows the timeline at once.
+
+    The thread is not a daemon: a command that exits right after loading still finishes
+    writing the entry first.
+    """
+    writer = threading.Thread(target=store, args=(key, timeline), name="newstui-cache",
+                              daemon=False)
+    _writers.append(writer)
+    writer.start()
+
+
+def flush() -> None:
+    """Wait for entries being written in the background (tests, benchmarks)."""
+    while _writers:
+        _writers.pop().join()
+
+
+def _prune(directory: Path) -> None:
+    try:
+        entries = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime,
+                         reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError as error:
+        log.debug("cannot prune the cache in %s: %s", directory, error)
