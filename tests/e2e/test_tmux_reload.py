@@ -9,47 +9,18 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import WAIT, installed_newstui, wait_for, wait_until
+
 pytestmark = pytest.mark.e2e
 
 FIXTURE = Path(__file__).parents[1] / "app" / "fixtures" / "tour.yaml"
-WAIT = 20.0
-
-
-def _newstui() -> str:
-    beside = Path(sys.executable).with_name("newstui")
-    found = str(beside) if beside.exists() else shutil.which("newstui")
-    if found is None:
-        pytest.fail("newstui is not installed (pip install -e .)")
-    return found
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Callable[..., str]]:
-    """Run tmux commands on a private server (its own socket), killed afterwards."""
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    socket = f"newstui-reload-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "NEWSTUI_CONFIG_DIR": str(tmp_path / "config"), "TZ": "UTC",
-           "TERM": "xterm-256color"}
-    env.pop("NO_COLOR", None)
-    env.pop("VISUAL", None)  # $VISUAL wins over $EDITOR: the test sets $EDITOR only
-
-    def run(*args: str) -> str:
-        result = subprocess.run(["tmux", "-L", socket, *args], env=env, capture_output=True,
-                                text=True, timeout=30, check=False)
-        return result.stdout
-
-    yield run
-    run("kill-server")
 
 
 @pytest.fixture
@@ -59,31 +30,11 @@ def events(tmp_path: Path) -> Path:
     return path
 
 
-def screen(tmux: Callable[..., str]) -> str:
-    return tmux("capture-pane", "-p", "-J", "-t", "app")
-
-
-def wait_until(tmux: Callable[..., str], test: Callable[[str], bool], what: str) -> str:
-    """The pane's text once ``test`` accepts it (fails with the last screen if it never does)."""
-    deadline = time.monotonic() + WAIT
-    text = screen(tmux)
-    while not test(text):
-        if time.monotonic() > deadline:
-            pytest.fail(f"never saw {what}; the screen was:\n{text}")
-        time.sleep(0.1)
-        text = screen(tmux)
-    return text
-
-
-def wait_for(tmux: Callable[..., str], text: str) -> str:
-    return wait_until(tmux, lambda shown: text in shown, repr(text))
-
-
 def start(tmux: Callable[..., str], events: Path, tmp_path: Path, editor: str = "") -> Path:
     """Start newstui on ``events``; returns the file its exit code is written to."""
     done = tmp_path / "exit-code"
     env = f"EDITOR={shlex.quote(editor)} " if editor else ""
-    command = f"{env}{_newstui()} {shlex.quote(str(events))}; echo $? > {done}; sleep 60"
+    command = f"{env}{installed_newstui()} {shlex.quote(str(events))}; echo $? > {done}; sleep 60"
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "app", command)
     wait_for(tmux, "9 of 9 events")
     return done

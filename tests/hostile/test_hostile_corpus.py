@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, PROBLEM_LINE, RAW_UNSAFE, Run, run_process
 
+from tests.hostile.conftest import CORPUS, PROBLEM_LINE, RAW_UNSAFE, Run, run_process
 from tui.data.load import load_timeline
 
 Expected = list[tuple[int | None, int | None, str]]

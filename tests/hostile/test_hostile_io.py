@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, Run, run_process
 
+from tests.hostile.conftest import CORPUS, Run, run_process
 from tui.data import load, textfile
 from tui.data.errors import TimelineError
 from tui.data.load import load_timeline, read_text

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run, run_process
 
+from tests.hostile.conftest import Run, run_process
 from tui.data.errors import TimelineError
 from tui.data.load import timeline_from_text
 from tui.data.yamlsafe import MAX_DEPTH

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import RAW_UNSAFE
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tests.hostile.conftest import RAW_UNSAFE
 from tui.data.errors import TimelineError
 from tui.data.load import Timeline, timeline_from_text
 from tui.data.sanitize import printable

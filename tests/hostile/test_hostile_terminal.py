@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import CORPUS, RAW_UNSAFE, Run
 
+from tests.hostile.conftest import CORPUS, RAW_UNSAFE, Run
 from tui.data.errors import Problem
 from tui.data.load import load_timeline
 from tui.data.sanitize import clip, describe, is_printable, printable, quoted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interop.support import FIXTURES
+from tests.interop.support import FIXTURES
 from tui.data.load import Timeline, load_timeline
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from interop.build import timeline_of
+from tests.interop.build import timeline_of
 from tui.data.export.csvfmt import COLUMNS, defuse, to_csv
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from interop.support import FIXTURES, GOLDEN, place
+from tests.interop.support import FIXTURES, GOLDEN, place
 from tui.cli import main
 from tui.data.export import FORMATS, render
 from tui.data.load import Timeline

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from icalendar import Calendar
 
-from interop.build import timeline_of
+from tests.interop.build import timeline_of
 from tui.data.export.icsfmt import PRODID, to_ics, uid
 
 NOW = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)

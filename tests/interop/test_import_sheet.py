@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from interop.support import FILE_DAY, FIXTURES, place, write
+from tests.interop.support import FILE_DAY, FIXTURES, place, write
 from tui.data.errors import TimelineError
 from tui.data.importers import load_any
 from tui.data.importers.sheet import COLUMNS

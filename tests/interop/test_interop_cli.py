@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from interop.support import FIXTURES, place, write
+from tests.interop.support import FIXTURES, place, write
 from tui.cli import main
 
 BRIEF = FIXTURES / "brief.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from interop.support import FIXTURES, place, write
+from tests.interop.support import FIXTURES, place, write
 from tui.cli import SOURCE_FORMATS as CLI_SOURCE_FORMATS
 from tui.data.errors import TimelineError
 from tui.data.export.jsonfmt import to_json

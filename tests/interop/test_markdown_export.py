@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from interop.build import timeline_of
+from tests.interop.build import timeline_of
 from tui.data.export.markdown import DROPPED, escape, to_markdown
 
 RENDER = MarkdownIt("commonmark")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from interop.build import timeline_of
-from interop.support import write
+from tests.interop.build import timeline_of
+from tests.interop.support import write
 from tui.data.dates import When
 from tui.data.export.timelinejs import to_timelinejs
 from tui.data.importers import load_any

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from interop.build import timeline_of
+from tests.interop.build import timeline_of
 from tui.data.export import (
     FORMATS,
     ExportError,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from interop.build import timeline_of
-from interop.support import FIXTURES
+from tests.interop.build import timeline_of
+from tests.interop.support import FIXTURES
 from tui.data.export.yamlfmt import MODELINE, key, literal_ok, quote, to_yaml
 from tui.data.load import Timeline, bundled_path, load_timeline, timeline_from_text
 from tui.data.yamlsafe import load_yaml
