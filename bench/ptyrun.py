@@ -24,11 +24,16 @@ class PtyResult:
     seconds: float | None  # until the text appeared (None: never, within the timeout)
     peak_mb: float
     exit_status: int
+    first_seconds: float | None = None  # until the ``first`` text appeared, if asked
 
 
 def run_until(argv: list[str], text: str, *, timeout: float = 120.0,
-              env: dict[str, str] | None = None, quit_keys: bytes = b"\x11") -> PtyResult:
-    """Start ``argv`` in a pty, time until ``text`` is on screen, quit, reap."""
+              env: dict[str, str] | None = None, quit_keys: bytes = b"\x11",
+              first: str | None = None) -> PtyResult:
+    """Start ``argv`` in a pty, time until ``text`` is on screen, quit, reap.
+
+    ``first``: an earlier text (the frame's loading line) whose time is recorded too.
+    """
     started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the program
@@ -39,7 +44,8 @@ def run_until(argv: list[str], text: str, *, timeout: float = 120.0,
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     wanted = text.encode()
     seen = b""
-    seconds = None
+    seconds = first_seconds = None
+    early = first.encode() if first is not None else None
     deadline = started + timeout
     while time.perf_counter() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.05)
@@ -52,6 +58,9 @@ def run_until(argv: list[str], text: str, *, timeout: float = 120.0,
         if not chunk:
             break
         seen = (seen + _ESCAPES.sub(b"", chunk))[-(1 << 16):]
+        if early is not None and first_seconds is None and (
+                early in seen or early in seen.replace(b"\n", b"")):
+            first_seconds = time.perf_counter() - started
         if wanted in seen or wanted in seen.replace(b"\n", b""):
             seconds = time.perf_counter() - started
             break
@@ -69,10 +78,10 @@ def run_until(argv: list[str], text: str, *, timeout: float = 120.0,
             done, status, usage = os.wait4(pid, os.WNOHANG)
             if done:
                 os.close(fd)
-                return PtyResult(seconds, usage.ru_maxrss / 1024, status)
+                return PtyResult(seconds, usage.ru_maxrss / 1024, status, first_seconds)
         os.kill(pid, 9)
     finally:
         pass
     _, status, usage = os.wait4(pid, 0)
     os.close(fd)
-    return PtyResult(seconds, usage.ru_maxrss / 1024, status)
+    return PtyResult(seconds, usage.ru_maxrss / 1024, status, first_seconds)

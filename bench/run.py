@@ -1,21 +1,25 @@
-"""Benchmark newstui at scale: validate, first screen in a real terminal, reopen, queries.
+"""Benchmark newstui at scale: validate, first screen in a real terminal, reopen, repaint.
 
-    python bench/run.py [--sizes 1000,10000,100000] [--json results.json]
+    .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--repeat 5] [--json out.json]
 
-For each size, a synthetic timeline (bench/generate.py) is written to a temporary
-directory and measured, each next to an empty Textual app (bench/empty_app.py) run in
-the same way in the same run:
+First the bundled timeline's first screen against an empty Textual app (bench/empty_app.py),
+``--repeat`` times each, interleaved, medians shown. Then for each size a synthetic timeline
+(bench/generate.py) is written to a temporary directory and measured:
 
 * validate: ``newstui validate FILE`` with the cache off (wall time, peak RSS);
-* first screen, cold: ``newstui FILE`` in a 120x40 pseudo-terminal, until the first
-  event's title is on screen, with an empty cache directory (the first open);
-* first screen, warm: the same again, the cache filled by the first open;
-* in-process (data layer only, median of runs): building the indexes, and one filter,
-  facet count and search as a keystroke triggers them (this is the data work behind a
-  repaint; the widgets' own repaint is not included).
+* first open: ``newstui FILE`` in a 120x40 pseudo-terminal with an empty cache directory:
+  until the frame shows its loading line ("frame"), and until the first event's title is
+  on screen ("events");
+* reopen (cache): the same with the cache filled by an earlier open;
+* empty app: the empty Textual app in the same way, in the same run;
+* keystroke -> repaint (bench/repaint.py, in-process headless, medians): filter, facet
+  counts, search keystroke, page down, each until the next frame is composed;
+* data layer alone (in-process, medians): index build, filter + counts, search.
 
-The installed ``newstui`` next to this interpreter is used. Peak memory is the child's
-own ru_maxrss (os.wait4). Run on a quiet machine: other load inflates every number.
+The package is byte-compiled first (as ``pip install`` does): with PYTHONDONTWRITEBYTECODE
+set, an editable install would otherwise compile every module on every start. The
+``newstui`` next to this interpreter is used. Peak memory is the child's own ru_maxrss
+(os.wait4). The load average is printed: other load inflates every number.
 """
 
 from __future__ import annotations
@@ -111,6 +115,21 @@ def data_ops(path: Path) -> dict[str, float]:
     }
 
 
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def _compile_package() -> None:
+    import compileall
+
+    import tui
+
+    compileall.compile_dir(str(Path(tui.__file__).parent), quiet=1)
+
+
 def _in_child(function: str, path: Path | None) -> Any:
     # Loading happens in a child process: a pty child forked from a parent holding a big
     # timeline would count the parent's pages in its own peak memory.
@@ -123,18 +142,24 @@ def measure_size(size: int, tmp: Path) -> dict[str, Any]:
     path = tmp / f"t{size}.yaml"
     generate.write(size, path)
     marker = _in_child("marker", path)
+    frame = f"{path.name}…"  # the loading line: "Reading t1000.yaml…", "Checking ..."
     cold, warm = tmp / f"cache-cold-{size}", tmp / f"cache-warm-{size}"
     result: dict[str, Any] = {"size": size, "mb": path.stat().st_size / 1e6}
     seconds, peak, status = _timed_process([NEWSTUI, "validate", str(path)],
                                            {"NEWSTUI_NO_CACHE": "1"})
     result["validate"] = (seconds, peak, status)
-    first = run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(cold)})
-    result["first open"] = (first.seconds, first.peak_mb, first.exit_status)
+    first = run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(cold)},
+                      first=frame)
+    result["first open: frame"] = (first.first_seconds, first.peak_mb, first.exit_status)
+    result["first open: events"] = (first.seconds, first.peak_mb, first.exit_status)
     run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(warm)})
     again = run_until([NEWSTUI, str(path)], marker, env={"NEWSTUI_CACHE_DIR": str(warm)})
-    result["reopen (cache)"] = (again.seconds, again.peak_mb, again.exit_status)
+    result["reopen (cache): events"] = (again.seconds, again.peak_mb, again.exit_status)
     empty = run_until([sys.executable, str(HERE / "empty_app.py")], "EMPTY-APP-READY")
     result["empty app"] = (empty.seconds, empty.peak_mb, empty.exit_status)
+    result["repaint"] = json.loads(subprocess.run(
+        [sys.executable, str(HERE / "repaint.py"), str(path)], capture_output=True,
+        text=True, check=True, env={**os.environ, "NEWSTUI_CACHE_DIR": str(warm)}).stdout)
     result["ops"] = _in_child("ops", path)
     path.unlink()
     return result
@@ -149,6 +174,8 @@ def _cell(value: tuple[float | None, float, int]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="runs of the bundled timeline and the empty app (medians)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--marker", help=argparse.SUPPRESS)  # child: print a marker
     parser.add_argument("--ops", help=argparse.SUPPRESS)  # child: print data timings
@@ -159,22 +186,40 @@ def main(argv: list[str] | None = None) -> int:
     if args.ops is not None:
         print(json.dumps(data_ops(Path(args.ops))))
         return 0
+    _compile_package()
+    print(f"load average before: {_load_average()}  (1, 5, 15 min; {os.cpu_count()} CPUs)")
     results = []
     with tempfile.TemporaryDirectory(prefix="newstui-bench-") as tmp:
-        bundled = run_until([NEWSTUI], _in_child("marker", None),
-                            env={"NEWSTUI_CACHE_DIR": str(Path(tmp) / "bundled")})
-        empty = run_until([sys.executable, str(HERE / "empty_app.py")], "EMPTY-APP-READY")
-        print(f"bundled timeline, first screen: {_cell((bundled.seconds, bundled.peak_mb, 0))}"
-              f"   empty Textual app: {_cell((empty.seconds, empty.peak_mb, 0))}")
+        bundled_marker = _in_child("marker", None)
+        runs: dict[str, list[float]] = {"bundled": [], "empty": []}
+        peaks = {"bundled": 0.0, "empty": 0.0}
+        for k in range(args.repeat):  # interleaved: both see the same machine load
+            for name, argv, text in (
+                    ("bundled", [NEWSTUI], bundled_marker),
+                    ("empty", [sys.executable, str(HERE / "empty_app.py")], "EMPTY-APP-READY")):
+                run = run_until(argv, text,
+                                env={"NEWSTUI_CACHE_DIR": str(Path(tmp) / f"bundled-{k}")})
+                if run.seconds is not None:
+                    runs[name].append(run.seconds)
+                peaks[name] = max(peaks[name], run.peak_mb)
+        bundled, empty = (statistics.median(runs[n]) for n in ("bundled", "empty"))
+        print(f"bundled timeline, first screen: {_cell((bundled, peaks['bundled'], 0))}"
+              f"   empty Textual app: {_cell((empty, peaks['empty'], 0))}"
+              f"   ratio {bundled / empty:.2f}  (medians of {args.repeat})")
         for size in (int(s) for s in args.sizes.split(",") if s):
             result = measure_size(size, Path(tmp))
             results.append(result)
-            print(f"\n{size:,} events ({result['mb']:.1f} MB of YAML)")
-            for key in ("validate", "first open", "reopen (cache)", "empty app"):
+            print(f"\n{size:,} events ({result['mb']:.1f} MB of YAML)"
+                  f"   load average: {_load_average()}")
+            for key in ("validate", "first open: frame", "first open: events",
+                        "reopen (cache): events", "empty app"):
                 print(f"  {key:32} {_cell(result[key])}")
+            for key, ms in result["repaint"].items():
+                print(f"  keystroke -> repaint: {key:11} {ms:8.2f} ms")
             for key, ms in result["ops"].items():
-                print(f"  {key:32} {ms:8.2f} ms")
+                print(f"  data only: {key:21} {ms:8.2f} ms")
             sys.stdout.flush()
+    print(f"\nload average after: {_load_average()}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str))
     return 0

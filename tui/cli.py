@@ -30,7 +30,7 @@ FORMATS = tuple(EXPORT_FORMATS)
 SOURCE_FORMATS = ("yaml", "json", "timelinejs", "csv")
 
 
-class UsageError(Exception):
+class UsageError(ValueError):
     """A bad option value, reported with what is valid (exit code 2)."""
 
 
@@ -296,12 +296,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from tui.watch import Fingerprint
+    """Start the app at once; the file loads behind its frame (with a progress line).
 
-    # Taken before reading: a change made while loading is then seen by the watcher.
-    loaded = Fingerprint.of(args.file) if args.file is not None else None
-    timeline = _load(args.file, args.source_format)
-    query = build_query(timeline, args)
+    The filter options are checked against the loaded timeline: a bad one, or an invalid
+    file, ends the app before it shows anything but the frame, and is reported here.
+    """
     start_day = None
     if args.date:
         try:
@@ -310,14 +309,22 @@ def cmd_app(args: argparse.Namespace) -> int:
             raise UsageError(f"--date {args.date}: not a date; write YYYY-MM-DD") from None
     from tui.app.app import NewsApp
     from tui.app.reload import WatchConfig
+    from tui.data.load import bundled_path
+    from tui.watch import Fingerprint
 
-    path = args.file if args.file is not None else timeline.path
-    watch = None if args.no_watch or path is None else \
-        WatchConfig(path, args.source_format, loaded=loaded)
-    app = NewsApp(timeline, query=query, start_day=start_day, watch=watch)
-    del timeline  # the app holds it: after a live reload it can be freed
+    path = args.file if args.file is not None else bundled_path()
+    watch = None
+    if not args.no_watch:
+        # Taken before reading: a change made while loading is then seen by the watcher.
+        watch = WatchConfig(path, args.source_format, loaded=Fingerprint.of(path))
+
+    def query_from(timeline: Timeline) -> Query:
+        return build_query(timeline, args)
+
+    app = NewsApp(path=args.file, source_format=args.source_format, query_from=query_from,
+                  start_day=start_day, watch=watch)
     app.run()
-    if app.load_error is not None:  # only when the app loads the file itself (path=...)
+    if app.load_error is not None:
         raise app.load_error
     return app.return_code or EXIT_OK
 

@@ -14,8 +14,10 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import watchfiles
+if TYPE_CHECKING:
+    import watchfiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,8 @@ def watch_file(path: Path, stop: threading.Event, *, force_polling: bool | None 
     Survives the directory disappearing (waits for it to come back) and a watcher backend
     that cannot start (falls back to polling).
     """
+    import watchfiles  # here, in the watcher's thread: importing it costs the UI ~25 ms
+
     path = path.absolute()
     target = str(path)
     last = Fingerprint.of(path)

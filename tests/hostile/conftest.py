@@ -9,6 +9,7 @@ import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,11 +48,30 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 
 @pytest.fixture
 def no_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``newstui FILE`` fail loudly instead of starting Textual if a file loads."""
+    """Make ``newstui FILE`` fail loudly instead of starting Textual if a file loads.
+
+    The real app loads the file in a worker and, if it fails, exits with the error for
+    the command to report; this stand-in does the same loading (the app's own
+    :func:`tui.app.loading.load_for_app`) without a terminal.
+    """
+    from tui.app.loading import load_for_app
+    from tui.data.errors import TimelineError
 
     class NeverStarted:
-        def __init__(self, *args: object, **kwargs: object) -> None:
+        def __init__(self, *args: object, path: Path | None = None,
+                     source_format: str | None = None, query_from: Any = None,
+                     **kwargs: object) -> None:
+            self.return_code: int | None = None
+            self.load_error: TimelineError | ValueError | None = None
+            try:
+                load_for_app(path, source_format, query_from)
+            except (TimelineError, ValueError) as error:
+                self.load_error = error
+                return
             raise AssertionError("the app was started: the file loaded")
+
+        def run(self) -> None:
+            return None
 
     fake = types.ModuleType("tui.app.app")
     fake.NewsApp = NeverStarted  # type: ignore[attr-defined]

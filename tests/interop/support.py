@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
-# Imported sources are dated with the file's modification day: tests pin it.
+# A fixed modification time: nothing imported may depend on when a fixture was copied.
 FILE_TIME = datetime(2024, 5, 6, 12, 0, tzinfo=UTC).timestamp()
-FILE_DAY = date(2024, 5, 6)
 
 
 def place(source: Path, directory: Path, name: str | None = None) -> Path:

@@ -24,8 +24,8 @@ def undefuse(cell: str) -> str:
 
 def test_header_is_the_documented_columns(brief) -> None:
     table = rows(to_csv(brief, brief.events))
-    assert table[0] == ["id", "start", "end", "precision", "kind", "title", "place", "country",
-                        "actors", "summary", "sources"]
+    assert table[0] == ["id", "start", "end", "precision", "approximate", "date_text", "kind",
+                        "title", "place", "country", "actors", "summary", "sources"]
     assert list(COLUMNS) == table[0]
     assert [row[0] for row in table[1:]] == [e.id for e in brief.events]
 
@@ -43,6 +43,11 @@ def test_rows_hold_resolved_values(brief) -> None:
                                 "https://example.org/wire?a=1&b=<2>; "
                                 'Field notes, "day two", November 2023')
     assert table["year-only"]["start"] == "2023" and table["year-only"]["end"] == "2024-03"
+    # A loose date says so: a spreadsheet must not show it as if it were exact.
+    assert (talks["approximate"], talks["date_text"]) == ("", "")
+    loose = table["month-loose"]
+    assert (loose["precision"], loose["approximate"], loose["date_text"]) == (
+        "month", "yes", "early November")
 
 
 def test_lines_end_with_crlf_and_text_is_not_escaped_beyond_quoting(brief) -> None:

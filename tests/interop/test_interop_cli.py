@@ -110,7 +110,7 @@ def test_from_option_forces_the_reader(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "validate", source, "--from", "timelinejs")
     assert code == 0 and "valid: 1 event," in out
     code, out, _ = run(capsys, "export", source, "--from", "timelinejs", "--format", "csv")
-    assert code == 0 and "a,2001,,year,statement,A" in out
+    assert code == 0 and "a,2001,,year,,,statement,A" in out
     with pytest.raises(SystemExit) as caught:
         main(["convert", str(source), "--from", "xml"])
     assert caught.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -1,27 +1,36 @@
 """``NewsApp``: the Textual application around :class:`~tui.app.screen.TimelineScreen`.
 
-Two ways in: a loaded :class:`Timeline` (the CLI's synchronous path), or a ``path`` that
-is loaded in a thread worker while the frame, with a loading indicator, is already up.
-A file that fails to load never opens a half-working app: the app exits with the error's
-code and keeps the error in :attr:`NewsApp.load_error` for the caller to print.
+Two ways in: a loaded :class:`Timeline`, or a ``path`` (the CLI's way) that is loaded in
+a thread worker while the frame, with a loading indicator and the phase of the load, is
+already up. A file that fails to load never opens a half-working app: the app exits with
+the error's code and keeps the error in :attr:`NewsApp.load_error` for the caller to
+print; so does a ``query_from`` (the command line's filters, checked against the loaded
+timeline) that raises :class:`ValueError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.message import Message
+from textual.widgets import Static
 
-from tui.app.reload import WatchConfig
+from tui.app.reload import LiveReload, WatchConfig
 from tui.app.screen import TimelineScreen
 from tui.app.settings import Settings
 from tui.app.viewmodel import TimelineData
-from tui.data.errors import TimelineError
+from tui.data.errors import EXIT_USAGE, TimelineError
 from tui.data.load import Timeline
 from tui.data.query import Query
+from tui.data.sanitize import printable
+
+LOAD_PHASES = {"reading": "Reading", "cache": "Reading the cached", "parsing": "Checking",
+               "indexing": "Indexing"}
 
 
 class NewsApp(App[None]):
@@ -34,26 +43,38 @@ class NewsApp(App[None]):
     class Loaded(Message):
         """The worker loaded the timeline (posted from its thread)."""
 
-        def __init__(self, timeline: Timeline, data: TimelineData) -> None:
+        def __init__(self, timeline: Timeline, data: TimelineData,
+                     query: Query | None) -> None:
             super().__init__()
             self.timeline = timeline
             self.data = data
+            self.query = query
 
     class LoadFailed(Message):
-        def __init__(self, error: TimelineError) -> None:
+        def __init__(self, error: TimelineError | ValueError) -> None:
             super().__init__()
             self.error = error
 
+    class LoadProgress(Message):
+        """The worker started a phase of the load ("reading", "cache", "parsing", ...)."""
+
+        def __init__(self, phase: str) -> None:
+            super().__init__()
+            self.phase = phase
+
     def __init__(self, timeline: Timeline | None = None, *, path: str | Path | None = None,
-                 query: Query | None = None, start_day: date | None = None,
-                 watch: WatchConfig | None = None) -> None:
+                 source_format: str | None = None, query: Query | None = None,
+                 query_from: Callable[[Timeline], Query] | None = None,
+                 start_day: date | None = None, watch: WatchConfig | None = None) -> None:
         super().__init__()
         self._timeline = timeline
         self._watch = watch  # reload the timeline whenever this file changes
         self._path = path
+        self._source_format = source_format
         self._query = query
+        self._query_from = query_from
         self._start_day = start_day
-        self.load_error: TimelineError | None = None
+        self.load_error: TimelineError | ValueError | None = None
         self.settings = Settings.load()
         self.keymap: dict[str, str] = dict(self.settings.keymap)
         self._theme_ready = False
@@ -77,29 +98,56 @@ class NewsApp(App[None]):
         for problem in self.settings.problems:
             self.notify(problem, severity="warning", timeout=8)
         if self._timeline is None:
-            # After the first refresh: the frame (with its loading indicator) paints first.
-            self.call_after_refresh(self._load, self._path)
+            self._load(self._path, self._source_format, self._query_from)
         self._timeline = None  # the screen has it: after a live reload it can be freed
         self._theme_ready = True
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, path: str | Path | None) -> None:
-        from tui.data.load import load_timeline
+    def _load(self, path: str | Path | None, source_format: str | None,
+              query_from: Callable[[Timeline], Query] | None) -> None:
+        from tui.app.loading import load_for_app
 
         try:
-            timeline = load_timeline(path)
-            data = TimelineData(timeline)
-        except TimelineError as error:
+            timeline, query = load_for_app(path, source_format, query_from, self._progress)
+        except (TimelineError, ValueError) as error:  # the caller reports it after exit
             self.post_message(self.LoadFailed(error))
             return
-        self.post_message(self.Loaded(timeline, data))
+        self._progress("indexing")
+        self.post_message(self.Loaded(timeline, TimelineData(timeline), query))
+
+    def _progress(self, phase: str) -> None:
+        self.post_message(self.LoadProgress(phase))
+
+    def on_news_app_load_progress(self, message: LoadProgress) -> None:
+        screen = self.timeline_screen
+        label = screen.query("#loading-text").first(Static) if screen.is_mounted else None
+        if screen.data is None and label is not None:
+            name = printable(Path(self._path).name, multiline=False) \
+                if self._path is not None else "the timeline"
+            label.update(Text(f"{LOAD_PHASES.get(message.phase, message.phase)} {name}…"))
 
     def on_news_app_loaded(self, message: Loaded) -> None:
-        self.timeline_screen.set_timeline(message.timeline, message.data)
+        screen = self.timeline_screen
+        if not screen.is_mounted:  # a small file can load before the screen is up
+            self.call_after_refresh(self.on_news_app_loaded, message)
+            return
+        screen.set_timeline(message.timeline, message.data, query=message.query)
+        # Only now: reading the file for the watcher while it loads would cost twice.
+        screen.query_one(LiveReload).start()
+        self._prepare_search(message.data)
+
+    @work(thread=True, exclusive=True, group="prepare-search")
+    def _prepare_search(self, data: TimelineData) -> None:
+        # After the first paint, off the UI thread: the first search keystroke then finds
+        # the haystacks ready (building them costs about a second at 100,000 events).
+        data.index.prepare_search()
 
     def on_news_app_load_failed(self, message: LoadFailed) -> None:
+        if not self.timeline_screen.is_mounted:  # exiting mid-mount breaks the screen's mount
+            self.call_after_refresh(self.on_news_app_load_failed, message)
+            return
         self.load_error = message.error
-        self.exit(return_code=message.error.exit_code)
+        self.exit(return_code=getattr(message.error, "exit_code", EXIT_USAGE))
 
     def watch_theme(self, theme: str) -> None:
         # Remember a theme picked at runtime (from the palette), not the one set at start.

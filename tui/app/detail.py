@@ -175,7 +175,7 @@ class DetailPane(VerticalScroll, can_focus=True):
                 continue
             lines.append(Content("  " + clean(source.title)))
             details = [clean(source.publisher) if source.publisher else "publisher not given",
-                       source.published.iso(),
+                       source.published.iso() if source.published else "date not given",
                        clean(source.url) if source.url else "no URL"]
             lines.append(Content.styled("    " + " · ".join(details), muted))
         return lines

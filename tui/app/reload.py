@@ -13,6 +13,7 @@ soon as the editor exits.
 from __future__ import annotations
 
 import gc
+import hashlib
 import shlex
 import subprocess
 import threading
@@ -58,6 +59,11 @@ class WatchConfig:
     loaded: Fingerprint | None = None  # the file when the shown timeline was read from it
 
 
+def _digest(text: str) -> bytes:
+    # Kept instead of the text itself: a large file's text would stay in memory for good.
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+
+
 class ReloadChecker:
     """Reads and validates the file; says what changed since the last look (thread-safe).
 
@@ -65,7 +71,7 @@ class ReloadChecker:
     metadata changes, the editor's own double writes) cost one read and no parse.
     """
 
-    _MISSING = object()  # last_text while the file is gone: its return always reloads
+    _MISSING = object()  # _last_text while the file is gone: its return always reloads
 
     def __init__(self, path: Path, source_format: str | None,
                  timeline: Timeline | None) -> None:
@@ -92,7 +98,7 @@ class ReloadChecker:
                 return False
             if Fingerprint.of(self.path) != before:  # written while we read it
                 return False
-            self._last_text = text
+            self._last_text = _digest(text)
             return True
 
     def check(self) -> Message | None:
@@ -109,9 +115,10 @@ class ReloadChecker:
             except TimelineError as error:  # unreadable (permissions, binary, too large)
                 self._last_text = None
                 return LiveReload.TimelineBroken(error)
-            if text == self._last_text:
+            digest = _digest(text)
+            if digest == self._last_text:
                 return None
-            self._last_text = text
+            self._last_text = digest
             self.empty = not text.strip()
             return self._load()
 
@@ -210,6 +217,12 @@ class LiveReload(Vertical):
         return self.checker
 
     def _start(self) -> None:
+        if self.main.data is None:
+            return  # still loading: the app calls start() once the timeline is shown
+        self.start()
+
+    def start(self) -> None:
+        """Follow the file (the checker diffs reloads against the timeline shown now)."""
         checker = self._ensure_checker()
         if self.config is not None and checker is not None:
             self._watch(checker, self.config)

@@ -14,10 +14,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, LoadingIndicator
+from textual.widgets import Footer, Input, Label, LoadingIndicator, Static
 
 from tui.app.actions_interop import INTEROP_BINDINGS, InteropActions
 from tui.app.bars import DayStrip, RouteBar, StatusLine
@@ -106,7 +106,9 @@ class TimelineScreen(InteropActions, Screen[None]):
             with Container(id="content"):
                 yield TimelineView(id="timeline")
                 yield DetailPane(id="detail").data_bind(TimelineScreen.reference)
-                yield LoadingIndicator(id="loading")
+                with Vertical(id="loading"):
+                    yield Static(id="loading-text")
+                    yield LoadingIndicator()
         yield LiveReload(self._watch, id="live")
         yield StatusLine(id="status")
         with Horizontal(id="searchbar"):
@@ -128,12 +130,15 @@ class TimelineScreen(InteropActions, Screen[None]):
         self.query_one(TimelineView).focus()
 
     # -- state in -------------------------------------------------------------------------
-    def set_timeline(self, timeline: Timeline, data: TimelineData | None = None) -> None:
+    def set_timeline(self, timeline: Timeline, data: TimelineData | None = None, *,
+                     query: Query | None = None) -> None:
         """Show ``timeline`` (a first load or a reload), keeping query, highlight and scroll."""
         anchor = self.highlighted_event
         view = self.query_one(TimelineView)
         screen_row = view.screen_row_of_cursor()
         self.remove_class("-loading")
+        if query is not None:
+            self.set_reactive(TimelineScreen.filters, query)
         self.set_reactive(TimelineScreen.data, data or TimelineData(timeline))
         # The timeline lives as long as the screen shows it: moving its objects out of the
         # collector's generations keeps every later collection from rescanning them.

@@ -127,7 +127,8 @@ def timeline_from_text(text: str, filename: str, path: Path | None = None, *,
     if use_cache and raw is not None:
         key = timeline_cache.content_key(raw, kind)
         report("cache")
-        cached = timeline_cache.load(key, path)
+        with _no_gc():  # millions of objects and no cycles, as when parsing
+            cached = timeline_cache.load(key, path)
         if cached is not None:
             return cached
     report("parsing")

@@ -150,7 +150,7 @@ class Source(_Model):
 
     title: Text
     publisher: Text | None = None
-    published: Date
+    published: Date | None = None  # leave it out when unknown: never invent one
     url: Url | None = None  # never invented: leave it out if unknown
     archive: Text | None = Field(default=None, description="archived plain-text copy")
 

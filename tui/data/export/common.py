@@ -35,8 +35,10 @@ def day_text(day: date, *, weekday: bool = False) -> str:
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
-def period_text(when: When) -> str:
+def period_text(when: When | None) -> str:
     """The date at its own precision: ``2023``, ``November 2023`` or ``6 November 2023``."""
+    if when is None:
+        return "date not given"
     if when.precision == "year":
         return str(when.day.year)
     if when.precision == "month":

@@ -1,12 +1,18 @@
 """CSV export: one row per event, for spreadsheets.
 
-Columns (in this order): ``id, start, end, precision, kind, title, place, country, actors,
-summary, sources``. Dates are ISO 8601 at their precision (``2023``, ``2023-11``,
-``2023-11-06``); a time always carries its UTC offset (``2023-11-06T14:30+03:00``, worked
-out from the place's time zone when the file wrote local time); ``precision`` is year,
-month, day or time (of the start); ``place`` is the place's name; ``country`` is the
-ISO 3166-1 alpha-2 code; several actors or sources in one cell are separated by ``"; "``;
-a source reads ``title, publisher, published date, url``.
+Columns (in this order): ``id, start, end, precision, approximate, date_text, kind, title,
+place, country, actors, summary, sources``.
+
+- Dates are ISO 8601 at their precision (``2023``, ``2023-11``, ``2023-11-06``); a time
+  always carries its UTC offset (``2023-11-06T14:30+03:00``, worked out from the place's
+  time zone when the file wrote local time). ``precision`` is year, month, day or time (of
+  the start).
+- ``approximate`` is ``yes`` for a loosely dated event (empty otherwise) and ``date_text``
+  keeps the sources' own wording of its date: a spreadsheet never shows a loose date as
+  if it were exact.
+- ``place`` is the place's name; ``country`` the ISO 3166-1 alpha-2 code; several actors
+  or sources in one cell are separated by ``"; "``; a source reads ``title, publisher,
+  published date, url``.
 
 RFC 4180 quoting (fields with commas, quotes or line breaks are quoted, quotes doubled),
 CRLF line ends, UTF-8 without a byte-order mark.
@@ -28,8 +34,8 @@ from tui.data.export.common import actors_text, iso_local, one_line, source_text
 from tui.data.load import Timeline
 from tui.data.model import Event
 
-COLUMNS = ("id", "start", "end", "precision", "kind", "title", "place", "country", "actors",
-           "summary", "sources")
+COLUMNS = ("id", "start", "end", "precision", "approximate", "date_text", "kind", "title",
+           "place", "country", "actors", "summary", "sources")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
@@ -46,6 +52,8 @@ def event_row(timeline: Timeline, event: Event) -> list[str]:
         iso_local(event.start, event.zone),
         iso_local(event.end, event.zone) if event.end else "",
         event.start.precision,
+        "yes" if event.approximate else "",
+        one_line(event.date_text) if event.date_text else "",
         event.kind,
         one_line(event.title),
         event.place.name if event.place else "",

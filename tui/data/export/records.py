@@ -29,7 +29,7 @@ def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
             "id": source_id,
             "title": source.title,
             "publisher": source.publisher,
-            "published": source.published.iso(),
+            "published": source.published.iso() if source.published else None,
             "url": source.url,
         })
     return {

@@ -17,12 +17,18 @@ in the file that was opened.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from tui.data.errors import EXIT_USAGE, Problem, TimelineError
-from tui.data.load import Timeline, load_timeline, read_text, timeline_from_data, timeline_from_text
+from tui.data.load import (
+    Progress,
+    Timeline,
+    load_timeline,
+    read_text,
+    timeline_from_data,
+    timeline_from_text,
+)
 from tui.data.yamlsafe import Locator
 
 SOURCE_FORMATS: tuple[str, ...] = ("yaml", "json", "timelinejs", "csv")
@@ -66,38 +72,39 @@ def _json_kind(text: str) -> str:
     return "timelinejs" if _TITLE_SLIDE.search(text) else "json"
 
 
-def file_day(path: Path) -> date:
-    """The file's last-modified day (UTC): imported sources' publication date."""
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
-
-
-def load_any(path: str | Path | None, *, source_format: str | None = None) -> Timeline:
+def load_any(path: str | Path | None, *, source_format: str | None = None,
+             progress: Progress | None = None) -> Timeline:
     """Load and validate a timeline in any supported form (the bundled one if None).
 
     Raises :class:`TimelineError` (exit code 2 for unreadable files or an unknown
-    ``source_format``, 1 for invalid data).
+    ``source_format``, 1 for invalid data). ``progress`` is called with each phase
+    ("reading", "cache", "parsing"), as for :func:`tui.data.load.load_timeline`.
     """
-    return load_with_format(path, source_format=source_format)[0]
+    return load_with_format(path, source_format=source_format, progress=progress)[0]
 
 
-def load_with_format(path: str | Path | None, *,
-                     source_format: str | None = None) -> tuple[Timeline, str]:
+def load_with_format(path: str | Path | None, *, source_format: str | None = None,
+                     progress: Progress | None = None) -> tuple[Timeline, str]:
     """:func:`load_any`, also saying which reader was used (one of SOURCE_FORMATS)."""
     if path is None:
-        return load_timeline(None), "yaml"
+        return load_timeline(None, progress=progress), "yaml"
     file = Path(path)
     if source_format is not None and source_format not in SOURCE_FORMATS:
         raise TimelineError([Problem(str(file), None, None,
                                      f"unknown input format {source_format!r}",
                                      hint="use one of: " + ", ".join(SOURCE_FORMATS))],
                             exit_code=EXIT_USAGE)
+    if progress is not None:
+        progress("reading")
     text = read_text(file)
     fmt = source_format or detect_format(file, text)
     name = str(path)
     if fmt == "yaml":
-        return timeline_from_text(text, name, file), fmt
+        return timeline_from_text(text, name, file, progress=progress), fmt
     if fmt == "json":
-        return _own_json(text, name, file), fmt
+        return _own_json(text, name, file, progress), fmt
+    if progress is not None:
+        progress("parsing")
     from tui.data.importers.convert import slides_to_timeline
 
     if fmt == "timelinejs":
@@ -108,17 +115,17 @@ def load_with_format(path: str | Path | None, *,
         from tui.data.importers.sheet import read_sheet
 
         show, problems = read_sheet(text, name)
-    timeline = slides_to_timeline(show, name, published=file_day(file), path=file,
+    timeline = slides_to_timeline(show, name, path=file,
                                   problems=problems)
     return timeline, fmt
 
 
-def _own_json(text: str, name: str, file: Path) -> Timeline:
+def _own_json(text: str, name: str, file: Path, progress: Progress | None = None) -> Timeline:
     """newstui's file format written as JSON, or newstui's own JSON export."""
     from tui.data.importers.tljson import parse_json
 
     if not (_EXPORTED_SOURCES.search(text) and _EXPORTED_PRECISION.search(text)):
-        return timeline_from_text(text, name, file)
+        return timeline_from_text(text, name, file, progress=progress)
     data = parse_json(text, name)
     if _is_export(data):
         from tui.data.export.records import document_from_record
@@ -131,7 +138,7 @@ def _own_json(text: str, name: str, file: Path) -> Timeline:
                                          hint="export it again with 'newstui export'")]
                                 ) from None
         return timeline_from_data(document, Locator(None), name, file)
-    return timeline_from_text(text, name, file)
+    return timeline_from_text(text, name, file, progress=progress)
 
 
 def _is_export(data: Any) -> bool:

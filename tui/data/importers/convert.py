@@ -9,8 +9,8 @@ Decisions (documented in README, "Importing TimelineJS"):
   as a tag. Nothing else is guessed.
 * Sources: one for the file itself (titled with the timeline's title and the file name),
   cited by every event, plus one per distinct media credit (its link, or else the media's
-  URL, as the source's URL). TimelineJS has no publication dates, so every source's
-  ``published`` is the file's last-modified day.
+  URL, as the source's URL). TimelineJS has no publication dates, and none is made up:
+  the sources have no ``published``.
 * Dates: only the parts given. TimelineJS times carry no time zone, so a time is kept
   only when the display date states the offset ("14:30 (UTC+03:00)", as newstui's
   TimelineJS export writes it); otherwise the date is kept to the day, with the time in
@@ -69,10 +69,9 @@ class SlideLocator(Locator):
 
 
 class _Builder:
-    def __init__(self, show: SlideShow, filename: str, published: date) -> None:
+    def __init__(self, show: SlideShow, filename: str) -> None:
         self.show = show
         self.filename = filename
-        self.published = published.isoformat()
         self.problems: list[Problem] = []
         self.sources: dict[str, dict[str, Any]] = {}
         self.credit_ids: dict[tuple[str, str | None], str] = {}
@@ -154,7 +153,8 @@ class _Builder:
         name = Path(self.filename).name
         label = f"{title} ({self.show.form} file {name})" if title != name else (
             f"{self.show.form} file {name}")
-        self.sources[ident] = {"title": label, "published": self.published}
+        # TimelineJS records no publication dates: none is made up (not even the file's).
+        self.sources[ident] = {"title": label}
         return ident
 
     def credit_source(self, slide: Slide) -> str | None:
@@ -179,7 +179,6 @@ class _Builder:
         source: dict[str, Any] = {"title": caption or credit}
         if caption:
             source["publisher"] = credit
-        source["published"] = self.published
         if url:
             source["url"] = url
         self.sources[ident] = source
@@ -352,11 +351,10 @@ def _media_notes(slide: Slide, cited_url: str | None) -> list[str]:
     return notes
 
 
-def slides_to_timeline(show: SlideShow, filename: str, *, published: date,
-                       path: Path | None = None,
+def slides_to_timeline(show: SlideShow, filename: str, *, path: Path | None = None,
                        problems: Sequence[Problem] = ()) -> Timeline:
     """Validate the converted slides; every problem (reading or validating) is raised."""
-    builder = _Builder(show, filename, published)
+    builder = _Builder(show, filename)
     builder.problems.extend(problems)
     data, locator = builder.build()
     try:
