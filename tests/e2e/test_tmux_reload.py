@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import WAIT, installed_newstui, wait_for, wait_until
+from tests.edits import line_of, replace_in
 
 pytestmark = pytest.mark.e2e
 
@@ -50,15 +51,6 @@ def quit_app(tmux: Callable[..., str], done: Path) -> str:
     return done.read_text().strip()
 
 
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
 
 
 def test_break_fix_delete_and_recreate_from_outside(tmux: Callable[..., str], events: Path,

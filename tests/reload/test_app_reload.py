@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.edits import line_of, replace_in
 from tui.app.app import NewsApp
 from tui.app.bars import StatusLine
 from tui.app.helptext import help_text
@@ -82,15 +83,6 @@ async def started(pilot: Pilot[Any]) -> LiveReload:
     return live
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
 
 
 def title(app: NewsApp, event_id: str) -> str | None:
@@ -152,7 +144,7 @@ async def test_scroll_position_survives_a_reload(events: Path) -> None:
         view = screen.query_one(TimelineView)
         highlighted, scroll, row = screen.highlighted, view.scroll_y, view.screen_row_of_cursor()
         assert scroll > 0  # the pane is scrolled: there is a position to lose
-        edit(events, "title: A clash long before the tour", "title: An older clash")
+        replace_in(events, "title: A clash long before the tour", "title: An older clash")
         await until(pilot, lambda: title(app, "context-2020") == "An older clash", "the reload")
         await pilot.pause()
         assert screen.highlighted == highlighted
@@ -167,7 +159,7 @@ async def test_search_survives_a_reload(events: Path) -> None:
         await pilot.press("slash", *"ceasefire", "enter")
         screen = app.timeline_screen
         assert [e.id for e in screen.visible_events] == ["talks"]
-        edit(events, "Talks with Fidan on a ceasefire", "Ceasefire talks with Fidan")
+        replace_in(events, "Talks with Fidan on a ceasefire", "Ceasefire talks with Fidan")
         await until(pilot, lambda: title(app, "talks") == "Ceasefire talks with Fidan",
                     "the reload")
         assert screen.filters.search == "ceasefire"
@@ -199,7 +191,7 @@ async def test_invalid_edit_keeps_the_last_good_timeline_and_shows_problems(
         screen.highlighted = "talks"
         shown = screen.data
         assert "p" not in screen.active_bindings  # the footer offers p only when stale
-        edit(events, "    title: Talks with Fidan", "    titel: Talks with Fidan")
+        replace_in(events, "    title: Talks with Fidan", "    titel: Talks with Fidan")
         typo = line_of(events, "titel:")
         await until(pilot, lambda: live.stale, "the stale mark")
         await pilot.pause()
@@ -219,12 +211,12 @@ async def test_invalid_edit_keeps_the_last_good_timeline_and_shows_problems(
         assert any("event talks: title: missing required field" in label for label in labels)
         assert "p" in screen.active_bindings
 
-        edit(events, "kind: meeting", "kind: meetin")  # one more, while the panel is open
+        replace_in(events, "kind: meeting", "kind: meetin")  # one more, while the panel is open
         await until(pilot, lambda: panel.option_count == 3, "the third problem")
         assert not any("press p" in notice for notice in notices(app))
 
-        edit(events, "kind: meetin", "kind: meeting")
-        edit(events, "    titel: Talks with Fidan", "    title: Talks with Fidan")
+        replace_in(events, "kind: meetin", "kind: meeting")
+        replace_in(events, "    titel: Talks with Fidan", "    title: Talks with Fidan")
         await until(pilot, lambda: not live.stale, "the recovery")
         assert not bar.display and not panel.display
         assert app.sub_title == ""
@@ -255,7 +247,7 @@ async def test_closing_the_panel_leaves_a_notice_for_later_problems(events: Path
         live = await started(pilot)
         screen = app.timeline_screen
         panel = screen.query_one(ProblemsPanel)
-        edit(events, "kind: meeting", "kind: meetin")
+        replace_in(events, "kind: meeting", "kind: meetin")
         await until(pilot, lambda: live.stale, "the stale mark")
         await pilot.press("p")  # open already: p closes it
         assert not panel.display
@@ -263,7 +255,7 @@ async def test_closing_the_panel_leaves_a_notice_for_later_problems(events: Path
         assert panel.display and app.focused is panel
         await pilot.press("escape")
         assert not panel.display and app.focused is screen.query_one(TimelineView)
-        edit(events, "kind: meetin", "kind: meeet")
+        replace_in(events, "kind: meetin", "kind: meeet")
         await until(pilot, lambda: any("press p to see it" in n for n in notices(app)),
                     "the notice")
         assert not panel.display  # the user closed it: it stays closed
@@ -342,7 +334,7 @@ async def test_edit_a_problem_from_the_panel(events: Path,
     app = make_app(events)
     async with app.run_test(size=(100, 30)) as pilot:
         live = await started(pilot)
-        edit(events, "kind: protest", "kind: riot")
+        replace_in(events, "kind: protest", "kind: riot")
         await until(pilot, lambda: live.stale, "the stale mark")
         await pilot.press("p", "p")  # close, reopen with the focus
         await pilot.press("e")
@@ -372,7 +364,7 @@ def test_checker_skips_unchanged_text_and_reports_changes(events: Path) -> None:
     assert isinstance(first, LiveReload.TimelineReloaded) and first.diff is not None
     assert first.diff.is_empty
     assert checker.check() is None  # same text: not even parsed
-    edit(events, "Blinken visits Israel", "Blinken visits Israel (edited)")
+    replace_in(events, "Blinken visits Israel", "Blinken visits Israel (edited)")
     changed = checker.check()
     assert isinstance(changed, LiveReload.TimelineReloaded) and changed.diff is not None
     assert changed.diff.changed == ("stop-tel-aviv",)
@@ -386,7 +378,7 @@ def test_checker_baseline_trusts_only_an_unchanged_file(events: Path) -> None:
     checker = ReloadChecker(events, None, load_timeline(events))
     assert checker.baseline(loaded) is True
     assert checker.check() is None
-    edit(events, "Blinken visits Israel", "Blinken visits Israel (edited)")
+    replace_in(events, "Blinken visits Israel", "Blinken visits Israel (edited)")
     assert ReloadChecker(events, None, None).baseline(loaded) is False
 
 
