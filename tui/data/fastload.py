@@ -81,7 +81,6 @@ _VALUE = rb"[\"']?[ \t]*:[ \t]*([^\s,\]}#]*)"
 _CENSUS = {key: re.compile(key.encode() + rb"(?<![\w-]" + key.encode() + rb")" + _VALUE)
            for key in ("lat", "lon", "start", "end", "published")}
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
-_BOOLS = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
 # "-0" is excluded: yaml-rs reads it as the integer 0, the model as the float -0.0.
 _NUMBER = re.compile(r"(?:0|-?[1-9][0-9]*)(?:\.[0-9]+)?|-0\.[0-9]+")
 _YEAR = re.compile(r"[1-9][0-9]{3}")

@@ -181,13 +181,6 @@ class Locator:
         line, column = self.positions.of(mark)
         return line + 1, column + 1
 
-    def key_text(self, path: Sequence[str | int]) -> list[str]:
-        """The keys of the mapping at ``path``, in file order (for 'did you mean')."""
-        node, _key, steps = self.node(path)
-        if steps != len(path) or not isinstance(node, MappingNode):
-            return []
-        return [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
-
 
 class _Constructor:
     """Builds plain Python data (dict, list, str, None) from nodes."""
