@@ -42,8 +42,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (repeat or separate values with commas)")
-    group.add_argument("--country", action="append", default=[], metavar="CODE",
-                       help="ISO 3166-1 alpha-2 code of the event's place, e.g. TR")
+    group.add_argument("--country", action="append", default=[], metavar="COUNTRY",
+                       help="the event's country: an ISO code (TR, TUR) or a name "
+                            "(Turkey, Gaza)")
     group.add_argument("--actor", action="append", default=[], metavar="ACTOR",
                        help="actor id, name or alias, e.g. blinken")
     group.add_argument("--kind", action="append", default=[], metavar="KIND",
@@ -149,13 +150,13 @@ def _split(values: Sequence[str]) -> list[str]:
 
 def build_query(timeline: Timeline, args: argparse.Namespace) -> Query:
     """The filter options as a :class:`Query`; :class:`UsageError` for unknown values."""
-    from tui.data.countries import country_name
+    from tui.data.countries import country_name, resolve_country
     from tui.data.query import Query
 
     present = sorted({e.place.country for e in timeline.events if e.place})
     countries = set()
     for value in _split(args.country):
-        code = value.upper()
+        code = resolve_country(value) or value.upper()  # a code, or a name: "turkey"
         if code not in present:
             valid = ", ".join(f"{c} ({country_name(c)})" for c in present)
             raise UsageError(f"--country {value}: no event takes place there; "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tui.app.text import clean, day_label, kind_marker, local_day
-from tui.data.countries import country_name
+from tui.data.countries import country_name, country_names
 from tui.data.load import Timeline
 from tui.data.query import FACETS, Facet, Index, Query, bits_from, fold
 
@@ -175,7 +175,7 @@ class TimelineData:
         for value, mask in masks.items():
             if facet == "country":
                 label = f"{value} {country_name(value)}"
-                search = label
+                search = " ".join([label, *country_names(value)])  # "turkey" finds TR
             elif facet == "actor":
                 actor = self.timeline.actors.get(value)
                 label = clean(actor.name) if actor else clean(value)

@@ -1,30 +1,94 @@
-"""ISO 3166-1 alpha-2 country codes and display names, from pycountry's data."""
+"""ISO 3166-1 alpha-2 country codes, display names and the names people type.
+
+Codes and names come from pycountry's data. News names places by names ISO does not
+carry (its former name "Turkey", "USA", "Gaza"), so filters also accept the short
+list of such names in :data:`ALIASES`.
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
+# Names in common use that ISO 3166 does not list for the code (a former short name, a
+# colloquial one, or a territory news names on its own). Matched case- and
+# accent-insensitively, like ISO's own names and the alpha-3 codes.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "AE": ("UAE", "Emirates"),
+    "CD": ("DR Congo", "DRC"),
+    "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "NL": ("Holland",),
+    "PS": ("Palestine", "Gaza", "Gaza Strip", "West Bank", "Palestinian territories"),
+    "RU": ("Russia",),
+    "TR": ("Turkey",),
+    "US": ("USA", "America", "United States of America"),
+    "VA": ("Vatican",),
+}
+
 
 @cache
-def _names() -> dict[str, str]:
-    # common_name where ISO has one ("South Korea"), else the short name. Read from
-    # pycountry's own data file: importing pycountry costs ~20 ms (it asks importlib.metadata
-    # for its version), on every start, for a table of 249 rows.
+def _rows() -> list[dict[str, str]]:
+    # Read from pycountry's own data file: importing pycountry costs ~20 ms (it asks
+    # importlib.metadata for its version), on every start, for a table of 249 rows.
     spec = find_spec("pycountry")
     folders = spec.submodule_search_locations if spec is not None else None
     if folders:
         data = Path(next(iter(folders))) / "databases" / "iso3166-1.json"
         if data.is_file():
-            rows = json.loads(data.read_text(encoding="utf-8"))["3166-1"]
-            return {row["alpha_2"]: row.get("common_name") or row["name"] for row in rows}
+            rows: list[dict[str, str]] = json.loads(data.read_text(encoding="utf-8"))["3166-1"]
+            return rows
     import pycountry  # its data moved: ask pycountry itself
 
-    return {country.alpha_2: getattr(country, "common_name", None) or country.name
-            for country in pycountry.countries}
+    return [{key: getattr(country, key) for key in
+             ("alpha_2", "alpha_3", "name", "common_name", "official_name")
+             if getattr(country, key, None)} for country in pycountry.countries]
+
+
+@cache
+def _names() -> dict[str, str]:
+    # common_name where ISO has one ("South Korea"), else the short name.
+    return {row["alpha_2"]: row.get("common_name") or row["name"] for row in _rows()}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c))
+                    .replace(".", "").split())
+
+
+@cache
+def _by_name() -> dict[str, str]:
+    """Folded name, alpha-3 code or alias -> alpha-2 code."""
+    found: dict[str, str] = {}
+    for row in _rows():
+        code = row["alpha_2"]
+        for key in ("alpha_3", "name", "common_name", "official_name"):
+            if row.get(key):
+                found.setdefault(_fold(row[key]), code)
+    for code, aliases in ALIASES.items():
+        for alias in aliases:
+            found.setdefault(_fold(alias), code)
+    return found
+
+
+def country_names(code: str) -> tuple[str, ...]:
+    """Every name :func:`resolve_country` accepts for ``code`` (alpha-3, ISO names, aliases)."""
+    return tuple(dict.fromkeys(
+        [*(row[key] for row in _rows() if row["alpha_2"] == code
+           for key in ("alpha_3", "name", "common_name", "official_name") if row.get(key)),
+         *ALIASES.get(code, ())]))
+
+
+def resolve_country(text: str) -> str | None:
+    """The alpha-2 code for a code or name as typed ("tr", "TUR", "Turkey", "gaza"), or None."""
+    typed = text.strip()
+    if typed.upper() in _names():
+        return typed.upper()
+    return _by_name().get(_fold(typed))
 
 
 def is_country(code: str) -> bool:

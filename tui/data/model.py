@@ -250,3 +250,8 @@ class TimelineDoc(Header):
 
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(TimelineDoc.model_fields)
+
+
+def validate_event(raw: Any) -> Event:
+    """One event from plain data, or a ``ValidationError`` locating each problem."""
+    return Event.model_validate(raw)

@@ -24,6 +24,7 @@ from tui.data.model import (
     Slug,
     Source,
     TimelineDoc,
+    validate_event,
 )
 from tui.data.sanitize import clip, describe, printable, quoted
 from tui.data.yamlsafe import Locator, YamlIssue, load_yaml
@@ -246,7 +247,7 @@ def validate_document(
         raw_events = []
     for index, raw in enumerate(raw_events or []):
         try:
-            events.append(Event.model_validate(raw))
+            events.append(validate_event(raw))
             positions.append(index)
         except ValidationError as error:
             found.add_validation_error(["events", index], error)

@@ -1,0 +1,55 @@
+"""Country codes and the names people type for them (ISO names, alpha-3, common aliases)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.cli import main
+from tui.data.countries import ALIASES, country_names, resolve_country
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("TR", "TR"), ("tr", "TR"), ("TUR", "TR"), ("Türkiye", "TR"), ("turkiye", "TR"),
+    ("Turkey", "TR"), ("  turkey ", "TR"), ("Republic of Türkiye", "TR"),
+    ("usa", "US"), ("U.S.A.", "US"), ("United States", "US"), ("america", "US"),
+    ("gaza", "PS"), ("West Bank", "PS"), ("Palestine", "PS"),
+    ("South Korea", "KR"), ("korea, republic of", "KR"), ("uk", "GB"), ("Viet Nam", "VN"),
+    ("vietnam", "VN"), ("in", "IN"), ("India", "IN"),
+])
+def test_codes_and_names_resolve_to_the_alpha_2_code(typed: str, code: str) -> None:
+    assert resolve_country(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["", "xx", "narnia", "korea", "united"])
+def test_unknown_or_ambiguous_names_do_not_resolve(typed: str) -> None:
+    assert resolve_country(typed) is None
+
+
+def test_every_alias_resolves_to_its_own_code_and_is_listed() -> None:
+    for code, aliases in ALIASES.items():
+        for alias in aliases:
+            assert resolve_country(alias) == code, alias
+            assert alias in country_names(code)
+
+
+def test_country_names_lists_iso_names_then_aliases() -> None:
+    assert country_names("TR") == ("TUR", "Türkiye", "Republic of Türkiye", "Turkey")
+    assert country_names("ZZ") == ()
+
+
+def test_export_country_filter_takes_a_name(capsys, mini_path) -> None:
+    code = main(["export", str(mini_path), "--format", "json", "--country", "turkey"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    events = json.loads(out)["events"]
+    assert events and {event["place"]["country"] for event in events} == {"TR"}
+
+
+def test_a_name_of_a_country_without_events_still_lists_the_valid_ones(capsys,
+                                                                      mini_path) -> None:
+    code = main(["export", str(mini_path), "--format", "json", "--country", "japan"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "--country japan: no event takes place there; valid: NO (Norway), TR (Türkiye)" in err
