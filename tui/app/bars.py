@@ -56,8 +56,17 @@ class Bar(Widget):
         """A piece with a payload was clicked."""
 
 
+def _cell_label(unit: str, day: date) -> str:
+    if unit == "day":
+        return short_day(day)
+    return f"{day:%b %Y}" if unit == "month" else f"{day:%Y}"
+
+
 class DayStrip(Bar):
-    """One cell per day of the dense window: event counts, coloured by the day's main kind."""
+    """Event counts per day of the dense window, coloured by each day's main kind.
+
+    A timeline spread over years has no dense window: its cells are months or years.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "strip--label", "strip--empty", "strip--current", *KIND_CLASSES.values(),
@@ -83,7 +92,8 @@ class DayStrip(Bar):
             return [], "left"
         label = self._style("strip--label")
         left = f"‹ {data.earlier} earlier " if data.earlier else ""
-        right = f" {short_day(data.cells[0].day)} – {short_day(data.cells[-1].day)}"
+        right = f" {_cell_label(data.unit, data.cells[0].day)} – " \
+                f"{_cell_label(data.unit, data.cells[-1].day)}"
         if data.loose:
             right += f" · ≈{data.loose} loosely dated"
         if data.later:
@@ -100,7 +110,7 @@ class DayStrip(Bar):
         pieces: list[tuple[str, Style | None, Any]] = [(left, label, None)] if left else []
         for cell in cells:
             count = sum(c.count for c in cell)
-            current = self.current is not None and any(c.day == self.current for c in cell)
+            current = self.current is not None and cell[0].day <= self.current <= cell[-1].last
             first = cell[0].day
             if count:
                 glyph = LEVELS[min(len(LEVELS) - 1, ceil(count / top * len(LEVELS)) - 1)]

@@ -181,7 +181,9 @@ class TimelineScreen(InteropActions, Screen[None]):
                 view.move_cursor(k)
         event = data.events[index] if data is not None and index is not None else None
         self.query_one(DetailPane).show(data, event, self._needle())
-        day = data.days[index] if data is not None and index is not None else None
+        day = None
+        if data is not None and index is not None:  # month and year cells hold loose dates
+            day = data.days[index] if data.unit == "day" else data.day_of(index)
         self.query_one(DayStrip).show(self.strip_data, day)
         self.query_one(RouteBar).show(data, index, self._bits())
 

@@ -18,7 +18,9 @@ from tui.data.countries import country_name, country_names
 from tui.data.load import Timeline
 from tui.data.query import FACETS, Facet, Index, Query, bits_from, fold
 
-MAX_STRIP_DAYS = 120  # a longer span of dated events is shown as its densest window
+MAX_STRIP_DAYS = 120  # a longer span of dated events is shown as its densest window...
+DENSE_SHARE = 0.5  # ...if that window holds this share of them, else as months or years
+MAX_STRIP_CELLS = 240  # months beyond this (20 years) are shown as years
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,12 @@ class FacetValue:
 
 @dataclass(frozen=True, slots=True)
 class DayCell:
-    day: date
+    """One cell of the strip: a day, or a month or year when the timeline spans years."""
+
+    day: date  # the cell's first day
     count: int
-    kind: str | None  # the most frequent kind that day, for the cell's colour
+    kind: str | None  # the most frequent kind in the cell, for its colour
+    last: date  # the cell's last day (== day for a day cell)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,8 @@ class StripData:
     cells: list[DayCell]
     earlier: int  # visible events before the window (or loosely dated before its end)
     later: int  # visible events after the window
-    loose: int  # visible month/year events inside the window's span
+    loose: int  # visible loosely dated events overlapping the window but no single cell
+    unit: str = "day"  # what one cell is: "day", "month" or "year"
 
 
 class TimelineData:
@@ -122,51 +128,54 @@ class TimelineData:
 
     # -- the day strip --------------------------------------------------------------------
     def _build_strip(self) -> None:
-        dated = sorted({d for d in self.days if d is not None})
-        self.window: list[date] = []
-        if dated:
-            first, last = _densest_window(dated, [d for d in self.days if d is not None])
-            self.window = [first + timedelta(n) for n in range((last - first).days + 1)]
+        periods = [(day, day) if day is not None else
+                   (event.start.day, _period_end(event.start.precision, event.start.day))
+                   for day, event in zip(self.days, self.events, strict=True)]
+        self.unit, self.window = _strip_cells([d for d in self.days if d is not None], periods)
+        ends = [_cell_end(self.unit, first) for first in self.window]
+        self.window_ends = ends
         size = self.index.size
-        members: dict[date, list[int]] = {}
+        members: dict[int, list[int]] = {}
         before: list[int] = []
         after: list[int] = []
         loose: list[int] = []
         start = self.window[0] if self.window else None
-        end = self.window[-1] if self.window else None
-        for i, day in enumerate(self.days):
+        end = ends[-1] if ends else None
+        for i in range(len(self.days)):
             if start is None or end is None:
                 before.append(i)
-            elif day is not None and start <= day <= end:
-                members.setdefault(day, []).append(i)
-            elif day is not None:
-                (before if day < start else after).append(i)
+                continue
+            first, last = periods[i]
+            if last < start:
+                before.append(i)
+            elif first > end:
+                after.append(i)
             else:
-                period_start = self.events[i].start.day
-                if period_start > end:
-                    after.append(i)
-                elif _period_end(self.events[i].start.precision, period_start) < start:
-                    before.append(i)
+                cell = bisect_right(self.window, first) - 1
+                if cell >= 0 and last <= ends[cell]:  # wholly inside one cell
+                    members.setdefault(cell, []).append(i)
                 else:
                     loose.append(i)
-        self.day_masks = [bits_from(members.get(d, []), size) for d in self.window]
+        self.day_masks = [bits_from(members.get(c, []), size) for c in range(len(self.window))]
         self.before_mask = bits_from(before, size)
         self.after_mask = bits_from(after, size)
         self.loose_mask = bits_from(loose, size)
 
     def strip(self, bits: int) -> StripData:
-        """Per-day counts (and the dominant kind) of the events in ``bits``."""
+        """Per-cell counts (and the dominant kind) of the events in ``bits``."""
         kinds = self.index.masks["kind"]
         cells = []
-        for day, mask in zip(self.window, self.day_masks, strict=True):
+        for day, last, mask in zip(self.window, self.window_ends, self.day_masks,
+                                   strict=True):
             chosen = bits & mask
             count = chosen.bit_count()
             kind = None
             if count:
                 kind = max(kinds, key=lambda k: (chosen & kinds[k]).bit_count())
-            cells.append(DayCell(day, count, kind))
+            cells.append(DayCell(day, count, kind, last))
         return StripData(cells, (bits & self.before_mask).bit_count(),
-                     (bits & self.after_mask).bit_count(), (bits & self.loose_mask).bit_count())
+                         (bits & self.after_mask).bit_count(),
+                         (bits & self.loose_mask).bit_count(), self.unit)
 
     # -- facets ---------------------------------------------------------------------------
     def _facet_values(self, facet: Facet) -> list[FacetValue]:
@@ -295,3 +304,40 @@ def _densest_window(dated: list[date], all_days: list[date]) -> tuple[date, date
             best, best_start = j - i, start
     span = [d for d in dated if best_start <= d < best_start + timedelta(MAX_STRIP_DAYS)]
     return span[0], span[-1]
+
+
+def _strip_cells(days: list[date], periods: list[tuple[date, date]]) -> tuple[str, list[date]]:
+    """The strip's unit ("day", "month" or "year") and the first day of each cell.
+
+    ``days`` are the day-precise events' days, ``periods`` every event's (first, last) day.
+    Days while the day-precise events span less than MAX_STRIP_DAYS, or while their
+    densest stretch of that many days holds at least DENSE_SHARE of all events (a trip
+    inside a longer story); else months over every event's period, or years when even
+    months would be more than MAX_STRIP_CELLS.
+    """
+    if days:
+        dated = sorted(set(days))
+        first, last = dated[0], dated[-1]
+        if (last - first).days >= MAX_STRIP_DAYS:
+            first, last = _densest_window(dated, days)
+        inside = sum(1 for start, end in periods if first <= start and end <= last)
+        if inside >= DENSE_SHARE * len(periods):
+            return "day", [first + timedelta(n) for n in range((last - first).days + 1)]
+    if not periods:
+        return "day", []
+    first = min(start for start, _ in periods)
+    last = max(end for _, end in periods)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= MAX_STRIP_CELLS:
+        cells, year, month = [], first.year, first.month
+        for _ in range(months):
+            cells.append(date(year, month, 1))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return "month", cells
+    return "year", [date(y, 1, 1) for y in range(first.year, last.year + 1)]
+
+
+def _cell_end(unit: str, first: date) -> date:
+    if unit == "day":
+        return first
+    return _period_end(unit, first)
