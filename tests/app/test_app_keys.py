@@ -233,3 +233,27 @@ async def test_control_characters_never_reach_the_screen(tour: Timeline) -> None
         shown = "\n".join(timeline_lines(app)) + detail_text(app)
         assert "Blinken speaks at the airport \\u202eevil\\u202c" in shown
         assert "\u202e" not in shown and "\u202c" not in shown
+
+
+async def test_l_reaches_the_links_and_j_k_go_on_after_the_jump(tour: Timeline) -> None:
+    app = NewsApp(tour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("G", "l")  # dialogue: part-of stop-delhi
+        assert app.focused is screen.query_one("#detail-links")
+        await pilot.press("enter")
+        assert screen.highlighted == "stop-delhi"
+        assert app.focused is screen.query_one(TimelineView)
+        await pilot.press("j")
+        assert screen.highlighted == "dialogue"
+
+
+async def test_l_on_an_event_without_links_says_so(tour: Timeline) -> None:
+    app = NewsApp(tour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("g")
+        assert not screen.highlighted_event.links
+        await pilot.press("l")
+        assert app.focused is screen.query_one(TimelineView)
+        assert any("no linked events" in n.message for n in app._notifications)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -23,6 +24,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
         ("newstui.previous_day", "first event of the previous day"),
         ("newstui.next_day", "first event of the next day"),
         ("timeline.select", "open the highlighted event in the detail pane"),
+        ("newstui.links", "linked events: pick one with ↑/↓, Enter jumps to it"),
     ]),
     ("Filtering", [
         ("newstui.pick_country", "country picker: type to narrow, Tab marks, Enter applies"),
@@ -98,17 +100,38 @@ def keys_for(app: App[object], binding: Binding) -> str:
     return " ".join(shown)
 
 
+KEY_COLUMN = 14  # "  " + the keys padded to 12
+
+
+def _entry(keys: str, text: str, binding_id: str, width: int, key_style: str) -> Content:
+    """One binding: keys, then its text and [id] wrapped under the text, not under the keys."""
+    room = max(20, width - KEY_COLUMN)
+    lines = textwrap.wrap(text, room) or [""]
+    tag = f"[{binding_id}]"
+    if len(lines[-1]) + 2 + len(tag) <= room:
+        tail = [(lines.pop(), ""), ("  " + tag, "dim")]
+    else:
+        tail = [(lines.pop(), ""), ("\n" + " " * KEY_COLUMN + tag, "dim")]
+    pieces: list[tuple[str, str]] = [(f"  {keys:<12}", key_style)]
+    for line in lines:
+        pieces += [(line, ""), ("\n" + " " * KEY_COLUMN, "")]
+    return Content.assemble(*((text, style) if style else text
+                              for text, style in [*pieces, *tail]))
+
+
 def help_text(app: App[object]) -> Content:
     bindings = _bindings(app)
     heading = "bold $text-accent"
     key_style = "bold $text-primary"
+    # The help box is at most 84 columns (app.tcss #help), less its border, padding and
+    # scrollbar: wrap each entry's text under itself rather than under the keys.
+    width = min(84, app.size.width * 95 // 100) - 6
     parts: list[Content] = [Content.styled("newstui — keys", "bold $text-primary"), Content("")]
     for title, entries in SECTIONS:
         parts.append(Content.styled(title, heading))
         for binding_id, text in entries:
             binding = bindings[binding_id]
-            parts.append(Content.assemble((f"  {keys_for(app, binding):<12}", key_style), text,
-                                          (f"  [{binding_id}]", "dim")))
+            parts.append(_entry(keys_for(app, binding), text, binding_id, width, key_style))
         parts.append(Content(""))
     parts.append(Content.styled("Everywhere", heading))
     for key, text in FIXED:

@@ -66,6 +66,8 @@ class TimelineScreen(InteropActions, Screen[None]):
                 id="newstui.previous_day", tooltip="First event of the previous day"),
         Binding("right_square_bracket", "day(1)", "Next day", key_display="]", show=False,
                 id="newstui.next_day", tooltip="First event of the next day"),
+        Binding("l", "links", "Links", show=False, id="newstui.links",
+                tooltip="Choose one of the event's linked events and jump to it"),
         Binding("escape", "back", "Back", show=False, id="newstui.back",
                 tooltip="Close the search, leave the detail pane, or clear the search"),
         *INTEROP_BINDINGS,
@@ -274,6 +276,16 @@ class TimelineScreen(InteropActions, Screen[None]):
     @on(DetailPane.LinkFollowed)
     def _link_followed(self, message: DetailPane.LinkFollowed) -> None:
         self.jump_to(message.event_id)
+        self.query_one(TimelineView).focus()  # j/k go on from the linked event
+
+    def action_links(self) -> None:
+        """Put the cursor on the detail pane's linked events (Enter jumps to one)."""
+        event = self.highlighted_event
+        if event is None or not event.links:
+            self.notify("This event has no linked events.", timeout=3)
+            return
+        self._open_detail()
+        self.query_one("#detail-links").focus()
 
     @on(DayStrip.DayChosen)
     def _day_chosen(self, message: DayStrip.DayChosen) -> None:
