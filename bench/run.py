@@ -3,8 +3,10 @@
     .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--repeat 5] [--json out.json]
 
 First the bundled timeline's first screen against an empty Textual app (bench/empty_app.py),
-``--repeat`` times each, interleaved, medians shown. Then for each size a synthetic timeline
-(bench/generate.py) is written to a temporary directory and measured:
+``--repeat`` times each, interleaved, medians shown (bench/startup.py breaks both down into
+milestones: imports, load, compose, mount, each write to the terminal). Then for each
+size a synthetic timeline (bench/generate.py) is written to a temporary directory and
+measured:
 
 * validate: ``newstui validate FILE`` with the cache off (wall time, peak RSS);
 * first open: ``newstui FILE`` in a 120x40 pseudo-terminal with an empty cache directory:

@@ -2,15 +2,22 @@
 
 The command line's filters are checked against the loaded timeline; a bad one, like an
 invalid file, ends the app and is reported by the command after the terminal is back.
+A small file (the bundled timeline) is loaded before the app starts instead.
 """
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
 
 from tests.app.helpers import main_screen, visible_ids
+from tui import cli
+from tui.app import app as app_module
 from tui.app.app import NewsApp
 from tui.data.load import Timeline
 from tui.data.query import Query
@@ -79,3 +86,76 @@ def test_a_bad_filter_value_exits_2_listing_the_valid_ones(mini_path: Path) -> N
     assert "Traceback" not in result.stderr
     assert result.stderr.rstrip().endswith(
         "newstui: --country XX: no event takes place there; valid: NO (Norway), TR (Türkiye)")
+
+
+class _Started:
+    """Stands in for NewsApp in ``newstui FILE``: notes how it was made, and when run."""
+
+    made: ClassVar[list[_Started]] = []
+
+    def __init__(self, timeline: Timeline | None = None, **options: Any) -> None:
+        self.timeline = timeline
+        self.options = options
+        self.collector_on_while_starting: bool | None = None
+        self.load_error = None
+        self.return_code = 0
+        _Started.made.append(self)
+
+    def run(self) -> None:
+        self.collector_on_while_starting = gc.isenabled()
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[_Started]:
+    monkeypatch.setattr(app_module, "NewsApp", _Started)
+    _Started.made = []
+    return _Started.made
+
+
+def test_a_small_file_is_loaded_before_the_app_starts(started: list[_Started],
+                                                      tour_path: Path) -> None:
+    assert cli.main([str(tour_path), "--country", "TR", "--no-watch"]) == 0
+    [app] = started
+    assert app.timeline is not None and len(app.timeline.events) == 9
+    assert app.options["query"] == Query(country=frozenset({"TR"}))
+    assert "path" not in app.options  # nothing left to load behind the frame
+
+
+def test_a_large_file_loads_behind_the_frame(started: list[_Started], tour_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "SYNC_LOAD_MAX_BYTES", tour_path.stat().st_size - 1)
+    assert cli.main([str(tour_path), "--no-watch"]) == 0
+    [app] = started
+    assert app.timeline is None
+    assert app.options["path"] == tour_path and app.options["query_from"] is not None
+
+
+def test_an_invalid_small_file_never_starts_the_app(
+        started: list[_Started], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: t\nsources: {}\nevents: []\n", encoding="utf-8")
+    assert cli.main([str(bad)]) == 1
+    assert started == []
+    assert capsys.readouterr().err.startswith(f"{bad}:2:")
+
+
+def test_the_collector_is_off_while_the_app_starts(started: list[_Started],
+                                                   tour_path: Path) -> None:
+    assert gc.isenabled()
+    assert cli.main([str(tour_path), "--no-watch"]) == 0
+    assert started[0].collector_on_while_starting is False
+    assert gc.isenabled()  # back on when the app has ended, whatever it did
+
+
+async def test_the_collector_is_back_on_once_the_timeline_shows(tour: Timeline,
+                                                                tour_path: Path) -> None:
+    for app in (NewsApp(tour), NewsApp(path=tour_path)):
+        gc.disable()  # as the command line does
+        try:
+            async with app.run_test(size=(100, 30)) as pilot:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert main_screen(app).data is not None
+                assert gc.isenabled()
+        finally:
+            gc.enable()

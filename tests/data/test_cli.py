@@ -92,6 +92,13 @@ def test_actor_filter_accepts_names_and_aliases(capsys, mini_path) -> None:
     assert code == 0 and [e["id"] for e in json.loads(out)["events"]] == ["talks"]
 
 
+def test_cli_offers_every_export_format() -> None:
+    from tui.cli import FORMATS
+    from tui.data.export import FORMATS as EXPORT_FORMATS
+
+    assert tuple(EXPORT_FORMATS) == FORMATS
+
+
 def test_usage_errors_exit_2(capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["export", "--format", "pdf"])

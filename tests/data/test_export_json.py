@@ -7,6 +7,7 @@ import json
 from tui.data.export.jsonfmt import to_json
 from tui.data.export.records import document_from_record
 from tui.data.load import bundled_path, load_timeline, timeline_from_text
+from tui.data.model import dump
 from tui.data.query import Index, Query
 
 
@@ -47,7 +48,7 @@ def _round_trip(path) -> None:
     timeline = load_timeline(path)
     exported = json.loads(to_json(timeline, timeline.events))
     again = timeline_from_text(json.dumps(document_from_record(exported)), "again.json")
-    assert [e.model_dump() for e in again.events] == [e.model_dump() for e in timeline.events]
+    assert [dump(e) for e in again.events] == [dump(e) for e in timeline.events]
     assert again.actors == timeline.actors
     assert again.sources == timeline.sources
     assert json.loads(to_json(again, again.events)) == exported

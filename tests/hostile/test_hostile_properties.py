@@ -10,14 +10,17 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.hostile.conftest import RAW_UNSAFE
+from tui.data import chunked
 from tui.data.errors import TimelineError
 from tui.data.load import Timeline, timeline_from_text
+from tui.data.model import dump
 from tui.data.sanitize import printable
 from tui.data.textfile import decode
 
@@ -177,7 +180,7 @@ def outcome(text: str, fast: bool) -> tuple[Any, ...]:
     except TimelineError as error:
         return ("error", error.exit_code, [problem.format() for problem in error.problems])
     return ("timeline", timeline.title, timeline.description, timeline.sources,
-            timeline.actors, [event.model_dump() for event in timeline.events],
+            timeline.actors, [dump(event) for event in timeline.events],
             timeline.lines, timeline.order)
 
 
@@ -197,3 +200,11 @@ def test_fast_reader_refuses_escaped_surrogates() -> None:
     """yaml-rs joins an escaped UTF-16 surrogate pair that libyaml refuses: fall back."""
     text = '{"title": "\\ud83d\\ude00", "sources": {"w": {"title": "W", "published": "2023"}}}'
     assert outcome(text, True) == outcome(text, False)
+
+
+@SETTINGS
+@given(st.one_of(dumped(), mutated()), st.sampled_from([1, 2]))
+def test_chunked_reader_agrees_with_the_authoritative_one(text: str, items: int) -> None:
+    """Events read a chunk of one or two at a time: ids and links cross chunk borders."""
+    with mock.patch.object(chunked, "CHUNK_ITEMS", items):
+        assert outcome(text, True) == outcome(text, False)

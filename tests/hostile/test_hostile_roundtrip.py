@@ -18,7 +18,16 @@ from hypothesis import strategies as st
 
 from tui.data.export.jsonfmt import to_json
 from tui.data.load import Timeline, timeline_from_text
-from tui.data.model import ACTOR_KINDS, EVENT_ROLES, KINDS, LINK_RELS, Event
+from tui.data.model import (
+    ACTOR_KINDS,
+    EVENT_ROLES,
+    KINDS,
+    LINK_RELS,
+    RECORDS,
+    Event,
+    dump,
+    field_names,
+)
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -134,12 +143,12 @@ def record_to_input(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def same_event(a: Event, b: Event) -> None:
-    for name in Event.model_fields:
+    for name in field_names(Event):
         left, right = getattr(a, name), getattr(b, name)
-        if hasattr(left, "model_dump"):
-            left, right = left.model_dump(), right.model_dump()
-        elif isinstance(left, list) and left and hasattr(left[0], "model_dump"):
-            left, right = [x.model_dump() for x in left], [x.model_dump() for x in right]
+        if type(left) in RECORDS:
+            left, right = dump(left), dump(right)
+        elif isinstance(left, list) and left and type(left[0]) in RECORDS:
+            left, right = [dump(x) for x in left], [dump(x) for x in right]
         assert left == right, (a.id, name, left, right)
     assert a.instant == b.instant
 

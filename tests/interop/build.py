@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.data.load import Timeline
-from tui.data.model import Actor, Event, Source
+from tui.data.model import Actor, Source, adapter, validate_event
 
 
 def timeline_of(*events: dict[str, Any], title: str = "T", description: str = "") -> Timeline:
@@ -14,8 +14,8 @@ def timeline_of(*events: dict[str, Any], title: str = "T", description: str = ""
     for n, raw in enumerate(events):
         data = {"id": f"e{n}", "kind": "statement", "title": "Title", "start": "2023-11-06",
                 "sources": ["s"], **raw}
-        models.append(Event.model_validate(data))
+        models.append(validate_event(data))
     models.sort(key=lambda event: event.instant)
-    sources = {"s": Source.model_validate({"title": "Source", "published": "2023-11-10"})}
-    actors = {"a": Actor.model_validate({"name": "Actor", "kind": "person"})}
+    sources = {"s": adapter(Source).validate_python({"title": "Source", "published": "2023-11-10"})}
+    actors = {"a": adapter(Actor).validate_python({"name": "Actor", "kind": "person"})}
     return Timeline(title, description, sources, actors, models)

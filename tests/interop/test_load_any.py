@@ -13,6 +13,7 @@ from tui.data.errors import TimelineError
 from tui.data.export.jsonfmt import to_json
 from tui.data.importers import SOURCE_FORMATS, detect_format, load_any, load_with_format
 from tui.data.load import load_timeline
+from tui.data.model import dump
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini.yaml"
 TLJS = '{"events": [{"start_date": {"year": "2001"}, "text": {"headline": "One"}}]}'
@@ -60,7 +61,7 @@ def test_own_json_export_opens_again(tmp_path: Path) -> None:
     exported = write(tmp_path, "export.json", to_json(original, original.events))
     again, fmt = load_with_format(exported)
     assert fmt == "json"
-    assert [e.model_dump() for e in again.events] == [e.model_dump() for e in original.events]
+    assert [dump(e) for e in again.events] == [dump(e) for e in original.events]
 
 
 def test_timelinejs_and_sheet_by_suffix(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from tests.interop.build import timeline_of
 from tests.interop.support import FIXTURES
 from tui.data.export.yamlfmt import MODELINE, key, literal_ok, quote, to_yaml
 from tui.data.load import Timeline, bundled_path, load_timeline, timeline_from_text
+from tui.data.model import dump
 from tui.data.yamlsafe import load_yaml
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini.yaml"
@@ -59,7 +60,7 @@ def _same(original: Timeline, again: Timeline) -> None:
     assert (again.title, again.description) == (original.title, original.description)
     assert again.sources == original.sources
     assert again.actors == original.actors
-    assert [e.model_dump() for e in again.events] == [e.model_dump() for e in original.events]
+    assert [dump(e) for e in again.events] == [dump(e) for e in original.events]
 
 
 @pytest.mark.parametrize("path", [MINI, FIXTURES / "brief.yaml", bundled_path()],

@@ -8,8 +8,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from tui.data.dates import When
 from tui.data.errors import TimelineError
 from tui.data.load import Timeline, timeline_from_text
+from tui.data.model import dump
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -33,18 +35,36 @@ def generated_yaml(count: int, seed: int = 1) -> str:
 
 
 def snapshot(timeline: Timeline) -> tuple[Any, ...]:
-    """Everything a timeline holds, in comparable form (models dumped, instants too)."""
+    """Everything a timeline holds, in comparable form (records dumped, instants too).
+
+    Dates are compared by their parts and tzinfo type too (aware datetimes compare equal
+    across zones), and floats by repr (0.0 == -0.0).
+    """
     return (
         timeline.title,
         timeline.description,
-        {key: (s.model_dump(), s.model_fields_set) for key, s in timeline.sources.items()},
-        {key: (a.model_dump(), a.model_fields_set) for key, a in timeline.actors.items()},
-        [(e.model_dump(), e.model_fields_set, e.instant,
-          e.place.model_fields_set if e.place else None) for e in timeline.events],
+        {key: _exact(dump(s)) for key, s in timeline.sources.items()},
+        {key: _exact(dump(a)) for key, a in timeline.actors.items()},
+        [(_exact(dump(e)), e.instant, e.instant.tzinfo) for e in timeline.events],
         timeline.lines,
         timeline.order,
         timeline.path,
     )
+
+
+def _exact(value: Any) -> Any:
+    """``value`` with each date and float spelled out exactly (type, parts, offset)."""
+    if isinstance(value, dict):
+        return {key: _exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_exact(item) for item in value]
+    if isinstance(value, When):
+        moment = value.moment
+        return ("When", value.precision, value.day, None if moment is None else (
+            moment.replace(tzinfo=None), type(moment.tzinfo), moment.utcoffset()))
+    if isinstance(value, float):
+        return ("float", repr(value))
+    return value
 
 
 def outcome(text: str, *, fast: bool, kind: str = "yaml", name: str = "t.yaml") -> Any:

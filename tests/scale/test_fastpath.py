@@ -8,6 +8,7 @@ problems reported, located. Where yaml-rs would type a value differently (``0123
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,41 @@ SCALARS = st.text(alphabet=st.sampled_from(list("aZ09 .:-+_#'\"\\!&*?,[]{}|>%@`~
 def test_fuzzed_scalars_same_result(title: str, tag: str, lat: str) -> None:
     text = _text(title=title or "x", tag=tag or "x", lat=lat or "1")
     assert outcome(text, fast=True) == outcome(text, fast=False)
+
+
+# The prefilter as it was written first: one regex per lexical case. The faster checks
+# that replace some of them (substring search in a byte-class copy) must refuse the same.
+_OLD_LINE_START = re.compile(rb"\n(?:%%|\.\.\.|[ ]*\t|[ \t?:-]{%d})" % fastload.MAX_PREFIX)
+_OLD_LONG_DIGITS = re.compile(rb"[0-9]{1000}")
+
+
+def _old_deep_or_marker(data: bytes) -> bool:
+    return bool(_OLD_LINE_START.search(b"\n" + data[:fastload.MAX_PREFIX + 1])
+                or _OLD_LINE_START.search(data))
+
+
+LEXICAL = st.text(alphabet=st.sampled_from(list(" -?:\n\r\t%.0123456789x|>#[]{},\"'é")),
+                  max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LEXICAL, st.integers(0, 3))
+def test_lexical_checks_refuse_what_the_regexes_refused(text: str, repeat: int) -> None:
+    # Long runs are what these checks are about: repeat a piece to reach them.
+    data = (text * (1 + 40 * repeat)).encode()
+    deep, digits = fastload._long_runs(data)
+    assert (deep or fastload._line_start(data)) == _old_deep_or_marker(data)
+    assert digits == bool(_OLD_LONG_DIGITS.search(data))
+
+
+@pytest.mark.parametrize("data", [
+    b"1" * 999, b"1" * 1000, b"x" + b"1" * 1000 + b"x", b"- " * 60, b"- " * 61,
+    b"a:\n" + b" " * 119 + b"x", b"a:\n" + b" " * 120 + b"x", b"%YAML", b"...",
+    b"a: 1\n%x", b"a\n...\n", b"a:\n  \tb",
+    b"x" * (fastload._WINDOW - 500) + b"7" * 1000,  # across the border of two windows
+    b"x" * (fastload._WINDOW - 60) + b"\n" + b"-" * 130,
+])
+def test_lexical_checks_at_the_edges(data: bytes) -> None:
+    deep, digits = fastload._long_runs(data)
+    assert (deep or fastload._line_start(data)) == _old_deep_or_marker(data)
+    assert digits == bool(_OLD_LONG_DIGITS.search(data))

@@ -21,13 +21,12 @@ from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from tui.app.export_dialog import FORMAT_NAMES, ExportDialog, ExportRequest, SourcePicker
 from tui.app.text import clean
 from tui.app.timeline_view import TimelineView
-from tui.data.export import ExportError, OutputExistsError, render, write_export
-from tui.data.export.cite import citation, source_links
 
+# The dialogs, exporters and citations are imported when first used: a faster start.
 if TYPE_CHECKING:
+    from tui.app.export_dialog import ExportRequest
     from tui.app.screen import TimelineScreen
     from tui.data.load import Timeline
     from tui.data.model import Event
@@ -67,6 +66,13 @@ def open_in_browser(url: str, in_terminal: InTerminal) -> bool:
             isinstance(browser, webbrowser.UnixBrowser) and not browser.background):
         return in_terminal(lambda: browser.open(url))
     return browser.open(url, new=2)
+
+
+def write_export(path: str | Path, text: str, *, force: bool) -> Path:
+    """:func:`tui.data.export.write_export`, imported when first used (tests replace it)."""
+    from tui.data.export import write_export as write
+
+    return write(path, text, force=force)
 
 
 def _launch_detached(command: list[str]) -> bool:
@@ -145,6 +151,8 @@ class InteropActions:
             self._write_export(request, timeline, self.visible_events,
                                list(self.filters.describe(timeline)))
 
+        from tui.app.export_dialog import ExportDialog
+
         dialog = ExportDialog(data.timeline, fmt, shown=len(self.rows.visible),
                               total=len(data.events),
                               filters=list(self.filters.describe(data.timeline)),
@@ -154,6 +162,8 @@ class InteropActions:
     @work(thread=True, group="export")
     def _write_export(self: TimelineScreen, request: ExportRequest, timeline: Timeline,
                       events: Sequence[Event], filters: list[str]) -> None:
+        from tui.data.export import ExportError, OutputExistsError, render
+
         try:
             text = render(request.fmt, timeline, events, filters=filters)
             path = write_export(request.path, text, force=request.force)
@@ -167,6 +177,8 @@ class InteropActions:
             self.post_message(ExportWritten(path, len(events), request.fmt))
 
     def on_export_written(self: TimelineScreen, message: ExportWritten) -> None:
+        from tui.app.export_dialog import FORMAT_NAMES
+
         self.notify(f"Exported {_count(message.count)} as {FORMAT_NAMES[message.fmt]} to "
                     f"{clean(str(message.path))}", title="Export", markup=False, timeout=8)
 
@@ -196,6 +208,8 @@ class InteropActions:
         current = self._current()
         if current is None:
             return
+        from tui.data.export.cite import source_links
+
         timeline, event = current
         links = source_links(timeline, event)
         if not links:
@@ -213,6 +227,8 @@ class InteropActions:
         def chosen(url: str | None) -> None:
             if url is not None:
                 self.open_source_url(url)
+
+        from tui.app.export_dialog import SourcePicker
 
         self.app.push_screen(SourcePicker(*current), chosen)
 
@@ -246,6 +262,8 @@ class InteropActions:
         current = self._current()
         if current is None:
             return
+        from tui.data.export.cite import citation
+
         # Controls made visible: a pasted citation must not carry terminal escapes.
         self.app.copy_to_clipboard(clean(citation(*current)))
         self.notify("Citation copied", timeout=3)

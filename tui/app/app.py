@@ -10,6 +10,7 @@ timeline) that raises :class:`ValueError`.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -99,6 +100,8 @@ class NewsApp(App[None]):
             self.notify(problem, severity="warning", timeout=8)
         if self._timeline is None:
             self._load(self._path, self._source_format, self._query_from)
+        else:
+            self.call_after_refresh(self.timeline_shown)
         self._timeline = None  # the screen has it: after a live reload it can be freed
         self._theme_ready = True
 
@@ -135,6 +138,15 @@ class NewsApp(App[None]):
         # Only now: reading the file for the watcher while it loads would cost twice.
         screen.query_one(LiveReload).start()
         self._prepare_search(message.data)
+        self.call_after_refresh(self.timeline_shown)
+
+    def timeline_shown(self) -> None:
+        """The first timeline is on screen: the cyclic collector may run again.
+
+        The command line turns it off while the app starts (and a load runs); what is
+        alive now is frozen by the screen (``gc.freeze``), so collections skip it.
+        """
+        gc.enable()
 
     @work(thread=True, exclusive=True, group="prepare-search")
     def _prepare_search(self, data: TimelineData) -> None:

@@ -5,9 +5,10 @@ in the user's cache directory (``$NEWSTUI_CACHE_DIR``, else ``platformdirs``' ca
 "newstui", e.g. ``~/.cache/newstui``): deleting it is always safe. ``NEWSTUI_NO_CACHE=1``
 turns the cache off.
 
-A cache file is input too: it is JSON (never pickle), one header line then the payload.
-The header names newstui's version, the format version, the content key and a CRC-32 of
-the payload; an entry that does not match in every respect, does not decode or does not
+A cache file is input too: it is JSON (never pickle), one header line then the payload
+(JSON lines, see :mod:`tui.data.cacheform`). The header names newstui's version, the
+format version, the content key and a CRC-32 of the whole payload, checked before any of
+it is decoded; an entry that does not match in every respect, does not decode or does not
 have the expected shape is ignored (logged at debug level only) and replaced by the next
 store. Entries are written to a temporary file and renamed into place, so a reader never
 sees half an entry.
@@ -25,7 +26,7 @@ import os
 import threading
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui import __version__
 from tui.data.cacheform import FORMAT, decode, encode
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KEEP = 6  # entries kept (most recently used first); a 100k-event entry is ~80 MB
+KEEP = 6  # entries kept (most recently used first); a 100k-event entry is ~60 MB
 
 
 def enabled() -> bool:
@@ -63,35 +64,32 @@ def entry_path(key: str) -> Path:
     return cache_dir() / f"{key}.json"
 
 
-def _header(key: str, payload: bytes) -> dict[str, object]:
-    return {"newstui": __version__, "format": FORMAT, "key": key,
-            "crc32": zlib.crc32(payload), "size": len(payload)}
-
-
 def load(key: str, path: Path | None) -> Timeline | None:
-    """The cached timeline for ``key`` (its ``path`` set to ``path``), or None."""
+    """The cached timeline for ``key`` (its ``path`` set to ``path``), or None.
+
+    The entry is read twice, a block then a line at a time, never whole: once to check
+    the header and checksum, then to decode it (from the page cache). Entries are only
+    ever replaced, never rewritten in place, so the open file stays the one checked.
+    """
     entry = entry_path(key)
     try:
-        blob = entry.read_bytes()
+        with open(entry, "rb") as handle:
+            header, size = _checked(handle, key)
+            if header is None:
+                log.debug("cache entry %s is stale or corrupt; it will be replaced", entry)
+                return None
+            handle.seek(size)
+            try:
+                timeline = decode(handle, path)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError,
+                    OverflowError, StopIteration) as error:
+                log.debug("cache entry %s does not decode (%s); it will be replaced",
+                          entry, error)
+                return None
     except FileNotFoundError:
         return None
     except OSError as error:
         log.debug("cache entry %s unreadable: %s", entry, error)
-        return None
-    newline = blob.find(b"\n")
-    payload = blob[newline + 1:]
-    try:
-        header = json.loads(blob[:newline]) if newline > 0 else None
-    except ValueError:
-        header = None
-    if header != _header(key, payload):
-        log.debug("cache entry %s is stale or corrupt; it will be replaced", entry)
-        return None
-    del blob
-    try:
-        timeline = decode(json.loads(payload), path)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
-        log.debug("cache entry %s does not decode (%s); it will be replaced", entry, error)
         return None
     try:
         os.utime(entry)  # most recently used: pruned last
@@ -100,22 +98,44 @@ def load(key: str, path: Path | None) -> Timeline | None:
     return timeline
 
 
+_HEADER_MAX = 4096
+
+
+def _checked(handle: BinaryIO, key: str) -> tuple[dict[str, object] | None, int]:
+    """The entry's header if it matches ``key``, this version and the payload's CRC-32,
+    and the header line's length."""
+    line = handle.readline(_HEADER_MAX)
+    try:
+        header = json.loads(line) if line.endswith(b"\n") else None
+    except ValueError:
+        return None, 0
+    crc, size = 0, 0
+    while block := handle.read(1 << 20):
+        crc, size = zlib.crc32(block, crc), size + len(block)
+    expected = {"newstui": __version__, "format": FORMAT, "key": key, "crc32": crc,
+                "size": size}
+    return (header if header == expected else None), len(line)
+
+
 def store(key: str, timeline: Timeline) -> None:
     """Write the entry for ``key`` (errors are logged, never raised: a cache is optional)."""
     directory = cache_dir()
     try:
-        payload = json.dumps(encode(timeline), ensure_ascii=False,
-                             separators=(",", ":")).encode("utf-8")
-    except (ValueError, TypeError, UnicodeEncodeError) as error:
+        lines = encode(timeline)
+    except (ValueError, TypeError, AttributeError, KeyError, UnicodeEncodeError) as error:
         log.debug("timeline not cached: %s", error)
         return
-    header = json.dumps(_header(key, payload)).encode("ascii")
+    crc, size = 0, 0
+    for line in lines:
+        crc, size = zlib.crc32(line, crc), size + len(line)
+    header = json.dumps({"newstui": __version__, "format": FORMAT, "key": key,
+                         "crc32": crc, "size": size}).encode("ascii")
     temporary = directory / f".{key}.{os.getpid()}.tmp"
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as handle:
             handle.write(header + b"\n")
-            handle.write(payload)
+            handle.writelines(lines)
         os.replace(temporary, entry_path(key))
     except OSError as error:
         log.debug("cannot write cache entry in %s: %s", directory, error)

@@ -1,208 +1,334 @@
-"""The cache's payload: a validated timeline as plain JSON values, and back again.
+"""The cache's payload: a validated timeline as lines of plain JSON, and back again.
 
-Each model becomes a list of its field values in declaration order plus a bitmask of the
-fields the file set (pydantic's ``model_fields_set``); dates become
-``[precision, day, local time or null, UTC offset in seconds or null]``. Decoding rebuilds
-the models without validating (what ``model_construct`` does, without its per-field
-overhead), shares one copy of each repeated short string (ids, codes, kinds, roles, place
-names) and one ``When`` per distinct date, and restores each event's sort instant, line
-and file index, so that a hit needs neither YAML, pydantic validation nor dateutil.
+The payload is JSON lines, each a mapping of columns (one list per field, built and read
+with C-level ``map`` calls rather than per-object Python code):
 
-Decoding trusts the shape of checksummed data from the same newstui version; any shape
-error surfaces as an exception the cache turns into a miss.
+1. ``meta``: title, description, the number of events and of event chunks;
+2. ``dates``: every distinct date (``When``) once: precision, day ordinal, and for times
+   the local time and UTC offset in seconds (or null);
+3. ``records``: the distinct places, actor references, quotes and links, which events
+   refer to by index (-1 for none);
+4. ``registries``: the sources and actors, each with its id;
+5. the events, in time order, in chunks of :data:`CHUNK`: their fields (dates, places and
+   records as indexes into the tables above), sort instant (microseconds since the
+   epoch), line and file index.
+
+Decoding rebuilds each record without validating: instances are allocated, then each
+field's column is written straight into its slot. Events share one copy of each
+repeated string (kinds, source ids, tags), date, place and record; one chunk of parsed
+JSON at a time is alive beside the records. The instant, line and file index come back
+as stored, so a hit needs neither YAML, pydantic validation nor dateutil parsing.
+
+Decoding trusts checksummed data from the same newstui version, but checks its shape
+(every column present and as long as the others); any shape error surfaces as an
+exception that the cache turns into a miss.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+import json
+from collections import deque
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import accumulate, chain, islice, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dateutil import tz
 
-from tui.data.dates import When
-from tui.data.model import Actor, ActorRef, Event, Link, Place, Quote, Source
+from tui.data.dates import PRECISIONS, When
+from tui.data.model import Actor, ActorRef, Event, Link, Place, Quote, Source, field_names
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from tui.data.load import Timeline
 
-FORMAT = 1
+FORMAT = 2
+CHUNK = 4096  # events per line: a few MB of parsed JSON alive at a time
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_SECOND = timedelta(seconds=1)
+_PRECISION = {name: name for name in PRECISIONS}  # checks a precision, shares its string
 
-# Field codecs: "when" for dates, a model class for nested models, a list of one class
-# for lists of models; None for values JSON carries as they are.
-_CODECS: dict[type, tuple[Any, ...]] = {
-    Event: (None, None, None, None, "when", "when", None, None, Place, [ActorRef], [Quote],
-            None, None, [Link], None),
-    Place: (None, None, None, None, None),
-    ActorRef: (None, None),
-    Quote: (None, None, None),
-    Link: (None, None),
-    Source: (None, None, "when", None, None),
-    Actor: (None, None, None, None, None),
-}
-# Fields whose values repeat across events: one shared string each.
-_SHARED = {Event: {"kind", "sources", "tags"}, Place: {"name", "country", "tz"},
-           ActorRef: {"id", "role"}, Quote: {"speaker", "source"}, Link: {"rel", "to"}}
-
-
-def _encode_when(when: When) -> list[Any]:
-    moment = when.moment
-    if moment is None:
-        return [when.precision, when.day.isoformat(), None, None]
-    offset = moment.utcoffset()
-    seconds = None if offset is None else int(offset.total_seconds())
-    return [when.precision, when.day.isoformat(), moment.replace(tzinfo=None).isoformat(),
-            seconds]
+# Event fields by how they are stored (every field of Event is in exactly one group).
+_PLAIN = ("id", "title", "summary", "approximate", "date_text", "note")
+_SHARED = ("kind",)  # repeated strings
+_DATES = ("start", "end")  # indexes into the dates table
+_LISTS = {"actors": "refs", "quotes": "quotes", "links": "links"}  # lists of records
+_TEXT_LISTS = ("sources", "tags")  # lists of repeated strings
+_TABLES = {"refs": ActorRef, "quotes": Quote, "links": Link}
+# What tells records apart, free text last: the key joins the values with "\0", and only
+# the last may hold one (ids, codes and vocabulary words hold no control character).
+_KEYS = {"refs": ("id", "role"), "quotes": ("speaker", "source", "text"), "links": ("rel", "to")}
+assert set(field_names(Event)) == {*_PLAIN, *_SHARED, *_DATES, "place", *_LISTS,
+                                   *_TEXT_LISTS}
 
 
-def _encode(model: BaseModel) -> list[Any]:
-    cls = type(model)
-    names = cls.model_fields
-    values = model.__dict__
-    row: list[Any] = []
-    for name, codec in zip(names, _CODECS[cls], strict=True):
-        value = values[name]
-        if value is None or codec is None:
-            row.append(list(value) if isinstance(value, list) else value)
-        elif codec == "when":
-            row.append(_encode_when(value))
-        elif isinstance(codec, list):
-            row.append([_encode(item) for item in value])
-        else:
-            row.append(_encode(value))
-    fields_set = model.model_fields_set
-    row.append(sum(1 << i for i, name in enumerate(names) if name in fields_set))
-    return row
+def _line(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def _micros(moment: datetime) -> int:
-    return (moment - _EPOCH) // timedelta(microseconds=1)
+def _columns(items: list[Any], names: Iterable[str]) -> dict[str, list[Any]]:
+    return {name: list(map(attrgetter(name), items)) for name in names}
 
 
-def encode(timeline: Timeline) -> dict[str, Any]:
-    """The payload for ``timeline`` (events in time order, with instant, line, index)."""
+def _distinct(items: list[Any], keys: list[Any]) -> tuple[list[Any], dict[int, int]]:
+    """One item per distinct key, and ``id(item) -> its index`` for every item (None -> -1).
+
+    Items with equal keys are interchangeable: which one stands for them does not matter.
+    """
+    first = dict(zip(keys, items, strict=True))
+    slots = dict(zip(first, range(len(first)), strict=True))
+    index = dict(zip(map(id, items), map(slots.__getitem__, keys), strict=True))
+    index[id(None)] = -1
+    return list(first.values()), index
+
+
+def _present(items: Iterable[Any]) -> list[Any]:
+    return list(filter(None, items))  # records and dates are never false; None is
+
+
+def _encode_dates(whens: list[When]) -> dict[str, list[Any]]:
+    timed = [i for i, when in enumerate(whens) if when.moment is not None]
+    moments: list[datetime] = [whens[i].moment for i in timed]  # type: ignore[misc]
+    if list(map(datetime.date, moments)) != [whens[i].day for i in timed]:
+        raise ValueError("a time whose day is not its date's")
+    offsets: list[int | None] = []
+    for offset in map(datetime.utcoffset, moments):
+        seconds, rest = divmod(offset, _SECOND) if offset is not None else (None, None)
+        if rest:
+            raise ValueError("a UTC offset with a fraction of a second")
+        offsets.append(seconds)
     return {
-        "title": timeline.title,
-        "description": timeline.description,
-        "sources": {key: _encode(source) for key, source in timeline.sources.items()},
-        "actors": {key: _encode(actor) for key, actor in timeline.actors.items()},
-        "events": [[_encode(event), _micros(event.instant), timeline.lines.get(event.id),
-                    timeline.order.get(event.id)] for event in timeline.events],
+        "precision": list(map(attrgetter("precision"), whens)),
+        "day": list(map(date.toordinal, map(attrgetter("day"), whens))),
+        "timed": timed,
+        "time": list(map(time.isoformat, map(datetime.time, moments))),
+        "offset": offsets,
     }
 
 
+def _keys(items: list[Any], fields: Iterable[str]) -> list[str]:
+    """A string telling each record apart by ``fields``.
+
+    ``str`` of each value: None is "None" (no optional field can hold that word), and
+    coordinates keep their sign (-0.0 is not 0.0, though they compare equal). Strings,
+    unlike tuples, are not tracked by the cyclic garbage collector, which runs while the
+    store does.
+    """
+    columns = [map(str, map(attrgetter(name), items)) for name in fields]
+    return list(map("\0".join, zip(*columns, strict=True)))
+
+
+def _flat(lists: list[list[Any]]) -> tuple[list[Any], list[int]]:
+    """All items of ``lists`` in one list, and the length of each."""
+    return list(chain.from_iterable(lists)), list(map(len, lists))
+
+
+def _index_lists(lists: list[list[Any]], fields: tuple[str, ...]
+                 ) -> tuple[list[Any], list[int], list[int]]:
+    """The distinct records in ``lists`` (by ``fields``), all their indexes, list lengths."""
+    flat, lengths = _flat(lists)
+    keys = _keys(flat, fields)
+    first = dict(zip(keys, flat, strict=True))  # equal records are interchangeable
+    slots = dict(zip(first, range(len(first)), strict=True))
+    return list(first.values()), list(map(slots.__getitem__, keys)), lengths
+
+
+def _text_lists(lists: list[list[str]]) -> tuple[list[str], list[int], list[int]]:
+    """The distinct strings in ``lists``, all their indexes, list lengths."""
+    flat, lengths = _flat(lists)
+    table = list(dict.fromkeys(flat))
+    index = dict(zip(table, range(len(table)), strict=True))
+    return table, list(map(index.__getitem__, flat)), lengths
+
+
+def encode(timeline: Timeline) -> list[bytes]:
+    """The payload lines for ``timeline`` (see the module docstring)."""
+    events = timeline.events
+    sources, actors = list(timeline.sources.values()), list(timeline.actors.values())
+    starts, ends = list(map(attrgetter("start"), events)), list(map(attrgetter("end"), events))
+    published = list(map(attrgetter("published"), sources))
+    present = _present(chain(starts, ends, published))
+    whens, when_at = _distinct(present, list(map(id, present)))
+    places = list(map(attrgetter("place"), events))
+    present = _present(places)
+    place_keys = _keys(present, ("country", "tz", "lat", "lon", "name"))
+    place_table, place_at = _distinct(present, place_keys)
+    records: dict[str, Any] = {"places": _columns(place_table, field_names(Place))}
+    columns: dict[str, list[Any]] = {}  # per event, except lists: flat, with lengths
+    for name, table_name in _LISTS.items():
+        table, flat, columns[f"{name}#"] = _index_lists(
+            list(map(attrgetter(name), events)), _KEYS[table_name])
+        records[table_name] = _columns(table, field_names(_TABLES[table_name]))
+        columns[name] = flat
+    for name in _TEXT_LISTS:
+        records[name], columns[name], columns[f"{name}#"] = _text_lists(
+            list(map(attrgetter(name), events)))
+    registries = {}
+    for name, cls, items, keys in (("sources", Source, sources, timeline.sources),
+                                   ("actors", Actor, actors, timeline.actors)):
+        registry = _columns(items, field_names(cls))
+        if cls is Source:
+            registry["published"] = list(map(when_at.__getitem__, map(id, published)))
+        registries[name] = {"ids": list(keys), **registry}
+
+    ids = list(map(attrgetter("id"), events))
+    columns.update(_columns(events, (*_PLAIN, *_SHARED)))
+    columns["start"] = list(map(when_at.__getitem__, map(id, starts)))
+    columns["end"] = list(map(when_at.__getitem__, map(id, ends)))
+    columns["place"] = list(map(place_at.__getitem__, map(id, places)))
+    instants = map(attrgetter("instant"), events)
+    columns["instant"] = list(map(_MICROSECOND.__rfloordiv__, map(_EPOCH.__rsub__, instants)))
+    columns["line"] = list(map(timeline.lines.get, ids))
+    columns["order"] = list(map(timeline.order.get, ids))
+
+    chunks = range(0, len(events), CHUNK)
+    lines = [
+        _line({"title": timeline.title, "description": timeline.description,
+               "events": len(events), "chunks": len(chunks)}),
+        _line(_encode_dates(whens)),
+        _line(records),
+        _line(registries),
+    ]
+    flat_names = {*_LISTS, *_TEXT_LISTS}
+    ends_at = {name: [0, *accumulate(columns[f"{name}#"])] for name in flat_names}
+    for start in chunks:
+        stop = min(start + CHUNK, len(events))
+        lines.append(_line({
+            name: values[ends_at[name][start]:ends_at[name][stop]] if name in flat_names
+            else values[start:stop] for name, values in columns.items()}))
+    return lines
+
+
+_new = object.__new__
+
+
+def _build(cls: type, columns: dict[str, list[Any]], names: Iterable[str]) -> list[Any]:
+    """Instances of slotted ``cls`` whose field ``name`` comes from ``columns[name]``."""
+    names = tuple(names)
+    size = len(columns[names[0]]) if names else 0
+    items = list(map(_new, repeat(cls, size)))
+    for name in names:
+        values = columns[name]
+        if len(values) != size:
+            raise ValueError(f"cached {cls.__name__}.{name} has {len(values)} values, "
+                             f"not {size}")
+        setter = cls.__dict__[name].__set__  # the slot itself: no frozen check
+        deque(map(setter, items, values), maxlen=0)
+    return items
+
+
+def _offset_zones(offsets: Iterable[int | None]) -> dict[int | None, Any]:
+    """The tzinfo for each UTC offset (seconds): what dateutil's isoparse gives for it."""
+    zones: dict[int | None, Any] = {None: None}
+    for seconds in set(offsets) - {None}:
+        zones[seconds] = tz.UTC if seconds == 0 else tz.tzoffset(None, seconds)
+    return zones
+
+
+def _decode_dates(columns: dict[str, list[Any]]) -> list[When | None]:
+    days = list(map(date.fromordinal, columns["day"]))
+    timed, offsets = columns["timed"], columns["offset"]
+    if not len(timed) == len(offsets) == len(columns["time"]):
+        raise ValueError("cached times do not match their offsets")
+    moments: list[datetime | None] = [None] * len(days)
+    # combine(day, time, tzinfo): the times' aware (or naive) moments in one C-level pass
+    found = map(datetime.combine, map(days.__getitem__, timed),
+                map(time.fromisoformat, columns["time"]),
+                map(_offset_zones(offsets).__getitem__, offsets))
+    deque(map(moments.__setitem__, timed, found), maxlen=0)
+    values = {"precision": list(map(_PRECISION.__getitem__, columns["precision"])),
+              "day": days, "moment": moments}
+    return [*_build(When, values, ("precision", "day", "moment")), None]  # -1 is None
+
+
 class _Decoder:
-    """Rebuilds models, sharing repeated strings, dates and field sets."""
+    """Rebuilds records from the payload lines, sharing repeated strings."""
 
     def __init__(self) -> None:
         self.strings: dict[str, str] = {}
-        self.whens: dict[tuple[Any, ...], When] = {}
-        self.offsets: dict[int, Any] = {0: tz.UTC}
-        self.field_sets: dict[tuple[type, int], set[str]] = {}
-        self.builders: dict[type, Callable[[list[Any]], Any]] = {}
+        self.whens: list[When | None] = []
+        self.places: list[Place | None] = []
+        self.tables: dict[str, list[Any]] = {}
 
-    def when(self, row: list[Any]) -> When:
-        key = tuple(row)
-        found = self.whens.get(key)
-        if found is not None:
-            return found
-        precision, day, moment, seconds = row
-        when_moment = None
-        if moment is not None:
-            when_moment = datetime.fromisoformat(moment)
-            if when_moment.tzinfo is not None:
-                raise ValueError("a cached local time carries a zone")
-            if seconds is not None:
-                zone = self.offsets.get(seconds)
-                if zone is None:  # what dateutil's isoparse gives for a written offset
-                    zone = self.offsets[seconds] = tz.tzoffset(None, seconds)
-                when_moment = when_moment.replace(tzinfo=zone)
-        if precision not in ("year", "month", "day", "time"):
-            raise ValueError(f"unknown precision {precision!r}")
-        when = When(precision, date.fromisoformat(day), when_moment)
-        self.whens[key] = when
-        return when
+    def shared(self, values: list[str]) -> list[str]:
+        return list(map(self.strings.setdefault, values, values))
 
-    def builder(self, cls: type) -> Callable[[list[Any]], Any]:
-        found = self.builders.get(cls)
-        if found is not None:
-            return found
-        names = tuple(cls.model_fields)  # type: ignore[attr-defined]
-        plan: list[tuple[str, Any]] = []
-        shared = _SHARED.get(cls, set())
-        for name, codec in zip(names, _CODECS[cls], strict=True):
-            if codec is None:
-                plan.append((name, "shared" if name in shared else None))
-            elif codec == "when":
-                plan.append((name, self.when))
-            elif isinstance(codec, list):
-                plan.append((name, ("list", self.builder(codec[0]))))
-            else:
-                plan.append((name, self.builder(codec)))
-        strings, width = self.strings, len(names)
-        new, set_attr = object.__new__, object.__setattr__
+    def records(self, data: dict[str, Any]) -> None:
+        place = data["places"]
+        for name in ("name", "country", "tz"):
+            place[name] = self.shared(place[name])
+        self.places = [*_build(Place, place, field_names(Place)), None]
+        for name, cls in _TABLES.items():
+            columns = data[name]
+            for field in field_names(cls):
+                if field != "text":
+                    columns[field] = self.shared(columns[field])
+            self.tables[name] = _build(cls, columns, field_names(cls))
+        for name in _TEXT_LISTS:
+            self.tables[name] = self.shared(data[name])
 
-        def build(row: list[Any]) -> Any:
-            if len(row) != width + 1:
-                raise ValueError(f"a cached {cls.__name__} has {len(row)} values")
-            values: dict[str, Any] = {}
-            for (name, how), value in zip(plan, row, strict=False):
-                if value is None or how is None:
-                    values[name] = list(value) if type(value) is list else value
-                elif how == "shared":
-                    values[name] = ([strings.setdefault(v, v) for v in value]
-                                    if type(value) is list else strings.setdefault(value, value))
-                elif type(how) is tuple:
-                    values[name] = [how[1](item) for item in value]
-                else:
-                    values[name] = how(value)
-            model = new(cls)
-            set_attr(model, "__dict__", values)
-            set_attr(model, "__pydantic_fields_set__", self.fields_set(cls, row[width]))
-            set_attr(model, "__pydantic_extra__", None)
-            set_attr(model, "__pydantic_private__", None)
-            return model
+    def registry(self, cls: type, data: dict[str, Any]) -> dict[str, Any]:
+        ids = self.shared(data["ids"])
+        if cls is Source:
+            data["published"] = list(map(self.whens.__getitem__, data["published"]))
+        return dict(zip(ids, _build(cls, data, field_names(cls)), strict=True))
 
-        self.builders[cls] = build
-        return build
-
-    def fields_set(self, cls: type, mask: int) -> set[str]:
-        # One set per (model, mask), shared: models are frozen, so nobody adds to it.
-        found = self.field_sets.get((cls, mask))
-        if found is None:
-            names = tuple(cls.model_fields)  # type: ignore[attr-defined]
-            found = {name for i, name in enumerate(names) if mask >> i & 1}
-            self.field_sets[(cls, mask)] = found
-        return found
+    def events(self, data: dict[str, Any]) -> list[Event]:
+        whens, places = self.whens.__getitem__, self.places.__getitem__
+        for name in _SHARED:
+            data[name] = self.shared(data[name])
+        for name in _DATES:
+            data[name] = list(map(whens, data[name]))
+        data["place"] = list(map(places, data["place"]))
+        for name in (*_LISTS, *_TEXT_LISTS):
+            table, lengths = self.tables[_LISTS.get(name, name)], data[f"{name}#"]
+            if sum(lengths) != len(data[name]) or min(lengths, default=0) < 0:
+                raise ValueError(f"cached {name} do not match their lengths")
+            items = iter(list(map(table.__getitem__, data[name])))
+            data[name] = list(map(list, map(islice, repeat(items), lengths)))
+        data["instant"] = list(map(_EPOCH.__add__, map(timedelta, repeat(0), repeat(0),
+                                                       data["instant"])))
+        return _build(Event, data, (*field_names(Event), "instant"))
 
 
-def decode(payload: dict[str, Any], path: Path | None) -> Timeline:
-    """The timeline in ``payload`` (see :func:`encode`), its file at ``path``."""
+def decode(payload: Iterable[bytes], path: Path | None) -> Timeline:
+    """The timeline in the ``payload`` lines (see :func:`encode`), its file at ``path``.
+
+    Only one line and its parsed JSON are alive at a time.
+    """
     from tui.data.load import Timeline
 
-    decoder = _Decoder()
-    source, actor, event = (decoder.builder(Source), decoder.builder(Actor),
-                            decoder.builder(Event))
-    sources = {key: source(row) for key, row in payload["sources"].items()}
-    actors = {key: actor(row) for key, row in payload["actors"].items()}
-    events: list[Event] = []
-    lines: dict[str, int] = {}
-    order: dict[str, int] = {}
-    strings = decoder.strings
-    for row, micros, line, index in payload["events"]:
-        item = event(row)
-        ident = strings.setdefault(item.id, item.id)  # link targets share it
-        item.__dict__["id"] = ident
-        item.__dict__["instant"] = _EPOCH + timedelta(microseconds=micros)
-        if line is not None:
-            lines[ident] = line
-        order[ident] = index
-        events.append(item)
-    title, description = payload["title"], payload["description"]
+    lines = map(json.loads, payload)
+    meta = next(lines)
+    title, description = meta["title"], meta["description"]
     if not isinstance(title, str) or not isinstance(description, str):
         raise TypeError("a cached title or description is not text")
-    return Timeline(title, description, sources, actors, events, path, lines, order)
+    decoder = _Decoder()
+    decoder.whens = _decode_dates(next(lines))
+    records = next(lines)
+    registries = next(lines)  # first: event source lists share the registry's ids
+    sources = decoder.registry(Source, registries["sources"])
+    actors = decoder.registry(Actor, registries["actors"])
+    decoder.records(records)
+    del records, registries
+    events: list[Event] = []
+    lines_at: dict[str, int] = {}
+    order: dict[str, int] = {}
+    chunks = 0
+    for chunk in lines:
+        chunks += 1
+        found = decoder.events(chunk)
+        ids = chunk["id"]
+        line, index = chunk["line"], chunk["order"]
+        if len(line) != len(ids) or len(index) != len(ids):
+            raise ValueError("cached lines or file indexes do not match the events")
+        lines_at.update(zip(ids, line, strict=True))
+        order.update(zip(ids, index, strict=True))
+        events.extend(found)
+    if chunks != meta["chunks"] or len(events) != meta["events"]:
+        raise ValueError("the cached events are incomplete")
+    if None in lines_at.values():
+        lines_at = {ident: line for ident, line in lines_at.items() if line is not None}
+    return Timeline(title, description, sources, actors, events, path, lines_at, order)

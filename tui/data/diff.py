@@ -33,7 +33,7 @@ class TimelineDiff:
 
 
 def diff_timelines(old: Timeline, new: Timeline) -> TimelineDiff:
-    """Compare events by id (pydantic models compare field by field)."""
+    """Compare events by id (records compare field by field; the sort instant follows)."""
     old_ids, new_ids = old.by_id, new.by_id
     added = tuple(e.id for e in new.events if e.id not in old_ids)
     removed = tuple(e.id for e in old.events if e.id not in new_ids)

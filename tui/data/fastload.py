@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.data.errors import Problem
 
@@ -48,6 +48,7 @@ _UNSAFE_UTF8 = (re.compile(rb"\xc2[\x80-\x9f]"), re.compile(rb"\xe2\x80[\xa8\xa9
 # Directives, document end markers, tab indentation, and nesting deep enough to exhaust
 # yaml-rs's stack (counted generously: indentation plus compact "- "/"? "/": " chains).
 _LINE_START = re.compile(rb"\n(?:%%|\.\.\.|[ ]*\t|[ \t?:-]{%d})" % MAX_PREFIX)
+_MARKER_LINE = re.compile(rb"\n(?:%|\.\.\.)")  # its first two cases: sre skips to "\n"
 # An escape (which could spell a key such as "l\x61t") inside a quoted key.
 _ESCAPED_KEY = re.compile(rb"\\[xuU][0-9A-Fa-f][^\"\n]*\"[ \t]*:")
 _TOKEN_START = frozenset(b" \t\r\n[]{},:")
@@ -65,14 +66,21 @@ def _after_value(char: str) -> str:
 
 _FLOW_ODDITIES = tuple(re.compile(pattern.encode()) for pattern in (
     r"\[[ ]*[|>:]", r"\{[ ]*[|>:]", r",[ ]*[|>:]",
-    r"\|" + _after_value("|") + _NOT_HEADER, r">" + _after_value(">") + _NOT_HEADER,
-    r":(?:[ ]+:|[,\]}])", r"\n[ ]*:(?:[ \r\n]|\Z)"))
+    r"\|" + _after_value("|") + _NOT_HEADER, r">" + _after_value(">") + _NOT_HEADER))
+_COLON_ODDITIES = (re.compile(rb":(?:[ ]+:|[,\]}])"), re.compile(rb"\n[ ]*:(?:[ \r\n]|\Z)"))
 # A block scalar header: what follows it must be a more indented, non-blank line.
-_BLOCK_HEADERS = (re.compile(rb"\|[-+]?[ ]*(?:#[^\r\n]*)?\r?(?:\n|\Z)"),
-                  re.compile(rb">[-+]?[ ]*(?:#[^\r\n]*)?\r?(?:\n|\Z)"))
+# (Group 1: the indentation of the line after it.)
+_BLOCK_HEADERS = (re.compile(rb"\|[-+]?[ ]*(?:#[^\r\n]*)?\r?(?:\n|\Z)( *)"),
+                  re.compile(rb">[-+]?[ ]*(?:#[^\r\n]*)?\r?(?:\n|\Z)( *)"))
 _SPACES = re.compile(rb" *")
 _SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89abAB]")
-_LONG_DIGITS = re.compile(rb"[0-9]{1000}")
+_LONG_DIGITS = 1000
+# Runs the regex engine would try at every position (a long run of digits; a line starting
+# with MAX_PREFIX indentation or compact-nesting characters) are found in a copy where each
+# byte stands for its class, by substring search, a window at a time.
+_CLASSES = bytes(ord("0") if 0x30 <= byte <= 0x39 else ord(" ") if chr(byte) in " \t?:-"
+                 else byte if byte == ord("\n") else ord("x") for byte in range(256))
+_WINDOW = 1 << 24
 _BLANK = frozenset(b" \t\r\n")
 _FLOW = frozenset(b",[]{}")
 
@@ -115,11 +123,34 @@ def _block_scalar_oddity(raw: bytes) -> bool:
                 continue  # "a|b" is plain text, not a header
             line_start = raw.rfind(b"\n", 0, at) + 1
             indent = _SPACES.match(raw, line_start).end() - line_start  # type: ignore[union-attr]
-            following = _SPACES.match(raw, match.end()).end()  # type: ignore[union-attr]
-            if following - match.end() <= indent or raw[following:following + 1] in (
+            following = match.end()
+            if following - match.start(1) <= indent or raw[following:following + 1] in (
                     b"\n", b"\r", b"", b"}", b"]", b","):
                 return True
     return False
+
+
+def _line_start(data: bytes) -> bool:
+    """A directive, a document end marker or tab indentation at a line start."""
+    if data.startswith((b"%", b"...")) or _MARKER_LINE.search(data):
+        return True
+    return b"\t" in data and _LINE_START.search(b"\n" + data) is not None
+
+
+def _long_runs(data: bytes) -> tuple[bool, bool]:
+    """(deep nesting as :data:`_LINE_START` counts it, a run of :data:`_LONG_DIGITS` digits)."""
+    deep_needle = b"\n" + b" " * MAX_PREFIX
+    digit_needle = b"0" * _LONG_DIGITS
+    deep = digits = False
+    overlap = max(len(deep_needle), len(digit_needle))
+    for start in range(0, len(data), _WINDOW):
+        window = (b"\n" + data[:_WINDOW] if start == 0
+                  else data[start - overlap:start + _WINDOW]).translate(_CLASSES)
+        deep = deep or deep_needle in window
+        digits = digits or digit_needle in window
+        if deep and digits:
+            break
+    return deep, digits
 
 
 def prefilter(text: str, raw: bytes | None = None) -> str | None:
@@ -131,7 +162,7 @@ def prefilter(text: str, raw: bytes | None = None) -> str | None:
         data = raw if raw is not None else text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates
         return "characters that libyaml rejects"
-    if data.translate(None, _SAFE_BYTES) or (not text.isascii() and any(
+    if data.translate(None, _SAFE_BYTES) or (not data.isascii() and any(
             pattern.search(data) for pattern in _UNSAFE_UTF8)):
         return "characters that libyaml rejects or reads as line breaks"
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
@@ -140,15 +171,17 @@ def prefilter(text: str, raw: bytes | None = None) -> str | None:
         return "tags, anchors, aliases or explicit keys"
     if b"\t" in data:
         return "tabs (libyaml and yaml-rs disagree on where they may separate tokens)"
-    if any(p.search(data) for p in _FLOW_ODDITIES) or _block_scalar_oddity(data):
+    if (any(p.search(data) for p in _FLOW_ODDITIES + _COLON_ODDITIES)
+            or _block_scalar_oddity(data)):
         return "block scalar headers or flow values the readers read differently"
-    if _LINE_START.search(b"\n" + data[:MAX_PREFIX + 1]) or _LINE_START.search(data):
+    deep, digits = _long_runs(data)
+    if deep or _line_start(data):
         return "directives, document markers, tab indentation or deep nesting"
     if b"\\" in data and _ESCAPED_KEY.search(data):
         return "escapes in a quoted key"
     if b"\\" in data and _SURROGATE_ESCAPE_BYTES.search(data):
         return "escaped UTF-16 surrogates (yaml-rs joins pairs, libyaml refuses them)"
-    if _LONG_DIGITS.search(data):
+    if digits:
         return "a very long run of digits (yaml-rs reads big integers in quadratic time)"
     return None
 
@@ -283,11 +316,39 @@ def event_lines(raw: bytes, ids: list[Any]) -> list[int] | None:
     """
     if not ids:
         return []
+    block = events_block(raw)
+    if block is None:
+        return None
+    items = list(block.items.finditer(raw, block.start, block.end))
+    if len(items) != len(ids):
+        return None
+    lines: list[int] = []
+    line, offset = 1, 0
+    for item, ident in zip(items, ids, strict=True):
+        line += raw.count(b"\n", offset, item.start() + 1)
+        offset = item.start() + 1
+        if not item_starts_mapping(item, ident):
+            return None
+        lines.append(line)
+    return lines
+
+
+class EventsBlock(NamedTuple):
+    """Where the block sequence under the top-level ``events:`` key lies in the text."""
+
+    head: int  # offset of the line break ending the "events:" line
+    start: int  # offset of the line break before the first item's line
+    end: int  # offset of the first line after the block (or the text's length)
+    items: re.Pattern[bytes]  # matches "\n" + each item's "- " line (group 1: the rest)
+
+
+def events_block(raw: bytes) -> EventsBlock | None:
+    """The ``events:`` block of a text laid out as a block sequence under that key, or None."""
     heads = [m for m in _EVENTS_KEY.finditer(raw) if _at_line_start(raw, m.start())]
     if len(heads) != 1:
         return None
-    start = heads[0].end()  # at the line break ending the "events:" line
-    first = _CONTENT_LINE.search(raw, start)
+    head = heads[0].end()  # at the line break ending the "events:" line
+    first = _CONTENT_LINE.search(raw, head)
     while first is not None and first.group(2) == b"#":
         first = _CONTENT_LINE.search(raw, first.end())
     if first is None or first.group(2) != b"-":
@@ -298,25 +359,21 @@ def event_lines(raw: bytes, ids: list[Any]) -> list[int] | None:
         ender = re.compile(rb"\n {0,%d}[^\s#]" % (indent - 1))
     else:
         ender = re.compile(rb"\n(?:[^\s#-]|-[^\s])")
-    end_match = ender.search(raw, start)
+    end_match = ender.search(raw, head)
     end = end_match.start() + 1 if end_match else len(raw)
-    pattern = re.compile(rb"\n {%d}-(?:[ \t]+([^\n]*))?(?=\n|\Z)" % indent)
-    items = list(pattern.finditer(raw, start, end))
-    if len(items) != len(ids):
-        return None
-    lines: list[int] = []
-    line, offset = 1, 0
-    for item, ident in zip(items, ids, strict=True):
-        line += raw.count(b"\n", offset, item.start() + 1)
-        offset = item.start() + 1
-        rest = (item.group(1) or b"").strip()
-        if not rest or rest.startswith(b"#"):
-            return None  # the mapping starts on a later line: rare, let the locator say
-        if rest.startswith(b"id:") and not _same_id(rest[3:].decode("utf-8", "replace"),
-                                                    ident):
-            return None
-        lines.append(line)
-    return lines
+    items = re.compile(rb"\n {%d}-(?:[ \t]+([^\n]*))?(?=\n|\Z)" % indent)
+    return EventsBlock(head, first.start(), end, items)
+
+
+def item_starts_mapping(item: re.Match[bytes], ident: Any) -> bool:
+    """Does the item's "- " line start its mapping (and name ``ident``, if it names one)?
+
+    Only then is the item's line the one the authoritative locator gives.
+    """
+    rest = (item.group(1) or b"").strip()
+    if not rest or rest.startswith(b"#"):
+        return False  # the mapping starts on a later line: rare, let the locator say
+    return not rest.startswith(b"id:") or _same_id(rest[3:].decode("utf-8", "replace"), ident)
 
 
 def _at_line_start(raw: bytes, at: int) -> bool:

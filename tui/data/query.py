@@ -15,8 +15,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress, repeat
-from typing import TYPE_CHECKING, Literal
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
@@ -82,6 +83,56 @@ def fold(text: str) -> str:
     return folded if folded.isascii() else _NON_ASCII.sub(_fold_run, folded)
 
 
+def _each(lists: Iterable[list[Any]], name: str) -> list[list[Any]]:
+    """Attribute ``name`` of each item of each list, as lists of the same lengths."""
+    lists = list(lists)
+    flat = map(attrgetter(name), chain.from_iterable(lists))
+    return list(map(list, map(islice, repeat(flat), map(len, lists))))
+
+
+def _singles(values: list[str | None]) -> list[tuple[str, ...]]:
+    """Each value as a 1-tuple (None as the empty tuple), one shared tuple per value."""
+    single: dict[str | None, tuple[str, ...]] = {v: (v,) for v in dict.fromkeys(values)
+                                                 if v is not None}
+    single[None] = ()
+    return list(map(single.__getitem__, values))
+
+
+def _small_masks(values: list[str | None], size: int) -> dict[str, int]:
+    """Bitsets of a facet with few distinct values (kinds, countries), None meaning none.
+
+    Each event's value becomes one byte; a value's bitset is that string of bytes
+    translated to binary digits: one C-level pass per distinct value.
+    """
+    distinct = [value for value in dict.fromkeys(values) if value is not None]
+    if len(distinct) > 255:
+        members = _members(_singles(values))
+        return {value: bits_from(indexes, size) for value, indexes in members.items()}
+    code: dict[str | None, int] = {None: 0}
+    code.update(zip(distinct, range(1, len(distinct) + 1), strict=True))
+    codes = bytes(map(code.__getitem__, values))
+    masks = {}
+    for value in distinct:
+        digits = bytearray(b"0" * 256)
+        digits[code[value]] = ord("1")
+        masks[value] = int(codes.translate(digits)[::-1], 2)
+    return masks
+
+
+def _members(values: list[tuple[str, ...]]) -> dict[str, list[int]]:
+    """For each value, the events having it (each event's values are distinct)."""
+    members: dict[str, list[int]] = {}
+    get = members.get
+    for i, found in enumerate(values):
+        for value in found:
+            indexes = get(value)
+            if indexes is None:
+                members[value] = [i]
+            else:
+                indexes.append(i)
+    return members
+
+
 class Index:
     """Facet bitsets and search text for one timeline (events in time order).
 
@@ -95,29 +146,29 @@ class Index:
         events = timeline.events
         self.size = len(events)
         self.all = (1 << self.size) - 1
-        members: dict[Facet, dict[str, list[int]]] = {f: {} for f in FACETS}
-        values: dict[Facet, list[tuple[str, ...]]] = {f: [] for f in FACETS}
-        countries, actors, kinds = members["country"], members["actor"], members["kind"]
-        for i, event in enumerate(events):
-            country = event.place.country if event.place is not None else None
-            if country is not None:
-                countries.setdefault(country, []).append(i)
-            values["country"].append((country,) if country is not None else ())
-            refs = tuple(dict.fromkeys([*(ref.id for ref in event.actors),
-                                        *(q.speaker for q in event.quotes)]))
-            for ref in refs:
-                actors.setdefault(ref, []).append(i)
-            values["actor"].append(refs)
-            kinds.setdefault(event.kind, []).append(i)
-            values["kind"].append((event.kind,))
+        # Per event, its values of each facet, gathered with C-level passes (map, islice)
+        # rather than a Python loop over the events: at 100,000 events that loop cost
+        # about a third of a second.
+        countries = [None if place is None else place.country
+                     for place in map(attrgetter("place"), events)]
+        kinds = list(map(attrgetter("kind"), events))
+        refs = _each(map(attrgetter("actors"), events), "id")
+        speakers = _each(map(attrgetter("quotes"), events), "speaker")
+        actors = list(map(tuple, map(dict.fromkeys, map(list.__add__, refs, speakers))))
+        values: dict[Facet, list[tuple[str, ...]]] = {
+            "country": _singles(countries), "actor": actors, "kind": _singles(kinds)}
+        members = _members(actors)
         self.masks: dict[Facet, dict[str, int]] = {
-            facet: {value: bits_from(idx, self.size) for value, idx in found.items()}
-            for facet, found in members.items()
+            "country": _small_masks(countries, self.size),
+            "actor": {value: bits_from(found, self.size) for value, found in members.items()},
+            "kind": _small_masks(kinds, self.size),
         }
         self.totals: dict[Facet, dict[str, int]] = {
-            facet: {value: len(idx) for value, idx in found.items()}
-            for facet, found in members.items()
+            facet: {value: len(found) for value, found in members.items()} if facet == "actor"
+            else {value: mask.bit_count() for value, mask in self.masks[facet].items()}
+            for facet in FACETS
         }
+        del members
         self.values = values  # per event, its values of each facet (for sparse counts)
         self._haystacks: list[str] | None = None
         self._haystacks_lock = threading.Lock()

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from tui.data.checks import check_references, did_you_mean
 from tui.data.errors import Problem
 from tui.data.model import (
+    RECORDS,
     TOP_LEVEL_KEYS,
     Actor,
     Event,
@@ -24,6 +25,7 @@ from tui.data.model import (
     Slug,
     Source,
     TimelineDoc,
+    field_names,
     validate_event,
 )
 from tui.data.sanitize import clip, describe, printable, quoted
@@ -41,6 +43,7 @@ _EXPECTED = {
     "dict_type": "expected a mapping (key: value lines)",
     "model_type": "expected a mapping (key: value lines)",
     "model_attributes_type": "expected a mapping (key: value lines)",
+    "dataclass_type": "expected a mapping (key: value lines)",
     "bool_parsing": "expected true or false",
     "bool_type": "expected true or false",
     "float_parsing": "expected a number",
@@ -113,6 +116,8 @@ class Collector:
             raw_loc = detail["loc"]
             loc = list(prefix) + [p for p in raw_loc if p != "[key]"]
             kind = detail["type"]
+            if kind == "unexpected_keyword_argument":  # what a record says for extras
+                kind = "extra_forbidden"
             at_key = kind == "extra_forbidden" or "[key]" in raw_loc
             value = None if at_key or kind == "missing" else _value_at(self.data, loc)
             message, hint = self._explain(kind, detail, loc, value)
@@ -174,14 +179,15 @@ class Collector:
         for step in steps:
             if isinstance(step, int) or model is None:
                 continue
-            field = model.model_fields.get(step) if hasattr(model, "model_fields") else None
+            fields = getattr(model, "__pydantic_fields__", None)
+            field = fields.get(step) if fields is not None else None
             model = _inner_model(field.annotation) if field else None
-        return list(model.model_fields) if model is not None else []
+        return list(field_names(model)) if model is not None else []
 
 
 def _inner_model(annotation: Any) -> Any:
-    """The pydantic model inside ``list[Model]``, ``Model | None`` and the like."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    """The model or record inside ``list[Record]``, ``Record | None`` and the like."""
+    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _inner_model(arg)
@@ -286,9 +292,13 @@ def _holds_suspect(value: object) -> bool:
         return any(_holds_suspect(k) or _holds_suspect(v) for k, v in value.items())
     if isinstance(value, list | tuple):
         return any(_holds_suspect(item) for item in value)
-    if isinstance(value, BaseModel):
-        return any(_holds_suspect(getattr(value, name)) for name in type(value).model_fields)
+    names = _RECORD_FIELDS.get(type(value))
+    if names is not None:
+        return any(_holds_suspect(getattr(value, name)) for name in names)
     return False
+
+
+_RECORD_FIELDS = {record: field_names(record) for record in RECORDS}
 
 
 def text_warnings(

@@ -7,7 +7,7 @@ from typing import Any
 
 from tui.data.countries import country_name
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.model import Event, dump
 
 
 def event_record(timeline: Timeline, event: Event) -> dict[str, Any]:
@@ -77,11 +77,11 @@ def timeline_record(timeline: Timeline, events: Sequence[Event]) -> dict[str, An
         "title": timeline.title,
         "description": timeline.description,
         "sources": {
-            sid: source.model_dump(mode="json", exclude_none=True)
+            sid: dump(source, mode="json", exclude_none=True)
             for sid, source in timeline.sources.items() if sid in source_ids
         },
         "actors": {
-            aid: actor.model_dump(mode="json", exclude_none=True)
+            aid: dump(actor, mode="json", exclude_none=True)
             for aid, actor in timeline.actors.items() if aid in actor_ids
         },
         "events": [event_record(timeline, event) for event in events],

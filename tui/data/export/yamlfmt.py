@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.model import Event, dump
 
 MODELINE = "# yaml-language-server: $schema=./events.schema.json"
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -133,7 +133,7 @@ def _emit_list(items: list[Any], indent: int) -> Iterator[str]:
 
 def event_data(event: Event) -> dict[str, Any]:
     """The event as the file format writes it: defaults left out, short actor refs."""
-    data = event.model_dump(mode="json", exclude_defaults=True)
+    data = dump(event, mode="json", exclude_defaults=True)
     if "actors" in data:
         data["actors"] = [ref["id"] if set(ref) == {"id"} else ref for ref in data["actors"]]
     return data
@@ -143,10 +143,10 @@ def document(timeline: Timeline, events: Sequence[Event]) -> dict[str, Any]:
     data: dict[str, Any] = {"title": timeline.title}
     if timeline.description:
         data["description"] = timeline.description
-    data["sources"] = {sid: s.model_dump(mode="json", exclude_none=True)
+    data["sources"] = {sid: dump(s, mode="json", exclude_none=True)
                        for sid, s in timeline.sources.items()}
     if timeline.actors:
-        data["actors"] = {aid: a.model_dump(mode="json", exclude_defaults=True)
+        data["actors"] = {aid: dump(a, mode="json", exclude_defaults=True)
                           for aid, a in timeline.actors.items()}
     data["events"] = [event_data(event) for event in events]
     return data

@@ -94,6 +94,12 @@ def load_with_format(path: str | Path | None, *, source_format: str | None = Non
                                      f"unknown input format {source_format!r}",
                                      hint="use one of: " + ", ".join(SOURCE_FORMATS))],
                             exit_code=EXIT_USAGE)
+    suffix = file.suffix.lower()
+    if suffix != ".json" and (source_format == "yaml" or (
+            source_format is None and suffix in (".yaml", ".yml"))):
+        # From the bytes: the text (two bytes a character or more beyond Latin-1) is
+        # dropped while the fast reader works (see load.timeline_from_bytes).
+        return load_timeline(file, progress=progress), "yaml"
     if progress is not None:
         progress("reading")
     text = read_text(file)
