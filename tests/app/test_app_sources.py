@@ -117,14 +117,13 @@ async def test_y_copies_the_citation(timeline: Timeline) -> None:
         assert app.notices == [("information", "Citation copied")]
 
 
-async def test_keys_act_on_the_cursor_even_before_the_screen_caught_up(
-        timeline: Timeline) -> None:
-    """Fast typing: the view's Highlighted message may still be queued when ``y`` runs."""
+async def test_keys_act_on_the_cursor_at_once(timeline: Timeline) -> None:
+    """Fast typing: the screen follows the cursor in the same call, before ``y`` runs."""
     app = RecordingApp(timeline)
     async with app.run_test(size=(100, 30)):
         screen = main_screen(app)
         screen.query_one(TimelineView).move_cursor(2)
-        assert screen.highlighted == "arrive-ankara"  # not caught up yet
+        assert screen.highlighted == "talks"  # no queued message in between
         screen.action_copy_citation()
         assert app.clipboard == citation(timeline, timeline.by_id["talks"])
 

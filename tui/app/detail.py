@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.style import Style
@@ -24,7 +25,28 @@ from tui.data.model import Event
 Part = str | tuple[str, Style] | Content
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class _OneLayout:
+    """Takes the size a layout pass gives it without asking for another pass.
+
+    Textual's widgets re-request a layout when a layout pass changes their (virtual)
+    size; for the detail pane that pass computes the same geometry again and costs a
+    frame per highlighted event. ``layout=False`` is the path Textual itself takes when
+    scrolling; scrollbars are still updated, and showing or hiding a scrollbar still
+    lays the pane out again (that changes the width the text wraps at). Relies on a
+    private Textual method: Textual is pinned, and tests/app cover the pane's layout.
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        return super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=False)
+
+
+class DetailText(_OneLayout, Static):
+    """The body and the note of the detail pane."""
+
+
+class DetailPane(_OneLayout, VerticalScroll, can_focus=True):
     """Shows one event; the screen sets :attr:`reference` (data-bound) and calls show()."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,20 +75,27 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.data: TimelineData | None = None
         self.event: Event | None = None
         self.needle = ""
+        self._has_note = True  # unknown until the first rebuild: update it then
+        self._built = False  # whether _rebuild has shown the current event yet
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
-        yield Static("Linked events", id="detail-links-title", classes="heading")
-        yield OptionList(id="detail-links")
-        yield Static(id="detail-note")
+        yield DetailText(id="detail-body")
+        title = Static("Linked events", id="detail-links-title", classes="heading")
+        links = OptionList(id="detail-links")
+        title.display = links.display = False  # shown by _show_links when there are links
+        yield title
+        yield links
+        yield DetailText(id="detail-note")
 
     def show(self, data: TimelineData | None, event: Event | None, needle: str) -> None:
         """Show ``event`` (None: nothing highlighted), marking matches of ``needle``."""
         changed = event is not self.event
+        if not changed and data is self.data and needle == self.needle and self._built:
+            return  # a filter that keeps the highlighted event: the pane stays as it is
         self.data, self.event, self.needle = data, event, needle
         self._rebuild()
         if changed:
-            self.scroll_home(animate=False)
+            self.scroll_home(animate=False, immediate=True)  # in this frame, not the next
 
     def watch_reference(self) -> None:
         self._rebuild()
@@ -94,15 +123,14 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _rebuild(self) -> None:
         if not self.is_mounted:
             return
+        self._built = True
         body = self.query_one("#detail-body", Static)
-        links = self.query_one("#detail-links", OptionList)
         note = self.query_one("#detail-note", Static)
         event, data = self.event, self.data
         if event is None or data is None:
             body.update(Content.styled("No event highlighted.", self._style("detail--muted")))
-            links.clear_options()
-            self.set_class(True, "-no-links")
-            note.update("")
+            self._show_links([])
+            self._update_note(note, "")
             return
         body.update(Content("\n").join(self._body(data, event)))
         options = []
@@ -117,12 +145,28 @@ class DetailPane(VerticalScroll, can_focus=True):
                 (f"  {short_day(target.start.day)}", self._style("detail--muted")),
             )
             options.append(Option(label, id=link.to))
-        links.set_options(options)
-        if options:
-            links.highlighted = 0
-        self.set_class(not options, "-no-links")
-        note.update(Content.assemble(self._heading("Curator's note"), "\n",
-                                     clean_block(event.note)) if event.note else "")
+        self._show_links(options)
+        self._update_note(note, Content.assemble(self._heading("Curator's note"), "\n",
+                                                 clean_block(event.note)) if event.note else "")
+
+    # Paging through events without links or notes is the common case: leaving those
+    # widgets alone then spares a layout pass (and a frame) per highlighted event.
+    def _show_links(self, options: list[Option]) -> None:
+        links = self.query_one("#detail-links", OptionList)
+        if options or links.option_count:
+            links.set_options(options)
+            if options:
+                links.highlighted = 0
+        shown = bool(options)
+        # Inline display, not a class on the pane: a class change restyles every child.
+        for widget in (links, self.query_one("#detail-links-title")):
+            if widget.display != shown:
+                widget.display = shown
+
+    def _update_note(self, note: Static, content: Content | str) -> None:
+        if content or self._has_note:
+            note.update(content)
+        self._has_note = bool(content)
 
     def _body(self, data: TimelineData, event: Event) -> list[Content]:
         timeline = data.timeline

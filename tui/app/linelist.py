@@ -41,17 +41,29 @@ class LineList(ScrollView, can_focus=True):
         self.row_count = 0
         self.stops: list[int] = []  # rows that can hold the cursor, ascending
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     # -- for subclasses -------------------------------------------------------------------
+    def styled(self, *components: str) -> Style:
+        """The widget's style with the given component classes over it, in order.
+
+        Cached until the styles change: Textual drops its own component style cache on
+        every refresh, and rows are rendered with these many times a frame.
+        """
+        style = self._styles.get(components)
+        if style is None:
+            style = self.rich_style
+            for name in components:
+                style += self.get_component_rich_style(name, partial=True)
+            self._styles[components] = style
+        return style
+
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
         raise NotImplementedError
 
     def render_empty(self, y: int, width: int) -> list[Segment]:
         """Line ``y`` of what to show when there are no rows."""
         return []
-
-    def cursor_changed(self, cursor: int) -> None:
-        """Called when the cursor moves (post a message from here)."""
 
     # -- data -----------------------------------------------------------------------------
     def set_rows(self, row_count: int, stops: list[int], cursor: int, *,
@@ -60,13 +72,31 @@ class LineList(ScrollView, can_focus=True):
         self.row_count = row_count
         self.stops = stops
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, row_count)
+        self._set_virtual_size(Size(self.size.width, row_count))
         self.set_reactive(LineList.cursor, cursor if stops else -1)
         if self.stops and keep_screen_row is not None:
             row = self.stops[self.cursor]
             self.scroll_to(y=max(0, row - keep_screen_row), animate=False, immediate=True)
         self.scroll_cursor_visible()
         self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size without asking for a layout pass.
+
+        A ScrollView keeps its virtual size whatever the layout computes, so a new row
+        count needs only the scrollbars updated (the path Textual takes on resize); a
+        scrollbar appearing or going still lays the pane out (the text gets narrower).
+        """
+        if size != self.virtual_size:
+            self.set_reactive(LineList.virtual_size, size)
+            self._scroll_update(size)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # The list sets its own virtual size (rows): the one a layout pass computes is
+        # ignored by ScrollView anyway, but comparing it would refresh the scrollbar (a
+        # full repaint of it) on every layout pass anywhere on the screen.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def invalidate(self) -> None:
         """Drop cached strips (after styles or highlighted text change)."""
@@ -85,10 +115,11 @@ class LineList(ScrollView, can_focus=True):
     # -- rendering ------------------------------------------------------------------------
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._cache.clear()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, self.row_count)
+        self._set_virtual_size(Size(event.size.width, self.row_count))
         self._cache.clear()
         self.scroll_cursor_visible()
 
@@ -101,24 +132,23 @@ class LineList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = round(self.scroll_offset.y) + y
-        base = self.rich_style
         if not self.row_count:
-            return Strip(self.render_empty(y, width)).adjust_cell_length(width).apply_style(base)
+            return Strip(self.render_empty(y, width)).adjust_cell_length(width, self.styled())
         if row >= self.row_count:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.styled())
         selected = row == self.cursor_row
         key = (row, width, selected, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
+            # Segments carry complete styles (see styled()): no pass to apply the base.
             segments = self.render_row(row, width, selected)
-            fill = self.row_fill(row, selected)
-            strip = Strip(segments).adjust_cell_length(width, fill).apply_style(base)
+            strip = Strip(segments).adjust_cell_length(width, self.row_fill(row, selected))
             self._cache[key] = strip
         return strip
 
     def row_fill(self, row: int, selected: bool) -> Style:
         """The style of the padding after a row's text (the cursor's colour on its row)."""
-        return Style()
+        return self.styled()
 
     # -- cursor ---------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -126,7 +156,6 @@ class LineList(ScrollView, can_focus=True):
             if 0 <= cursor < len(self.stops):
                 self.refresh_line(self.stops[cursor])
         self.scroll_cursor_visible()
-        self.cursor_changed(new)
 
     def scroll_cursor_visible(self) -> None:
         row = self.cursor_row

@@ -24,19 +24,18 @@ from tui.app.bars import DayStrip, RouteBar, StatusLine
 from tui.app.commands import PROVIDERS
 from tui.app.detail import DetailPane
 from tui.app.facets import FacetList
-from tui.app.helptext import help_text
-from tui.app.pickers import PickerScreen
 from tui.app.problems import StaleBar
 from tui.app.reload import LiveReload, WatchConfig
 from tui.app.timeline_view import TimelineView
 from tui.app.viewmodel import Rows, StripData, TimelineData
 from tui.data.load import Timeline
 from tui.data.model import Event
-from tui.data.query import Facet, Query, fold
+from tui.data.query import Facet, Query, fold, positions
 
 WIDE = 110  # from this width on, the detail pane sits beside the timeline, else below it
 NARROW = 70  # below this width the detail pane folds away (d shows it full width)
 TINY = 50  # below this width the filter pane folds away too (the pickers still work)
+GC_THRESHOLDS = (20_000, 20, 100)  # see set_timeline
 
 
 class TimelineScreen(InteropActions, Screen[None]):
@@ -94,6 +93,7 @@ class TimelineScreen(InteropActions, Screen[None]):
         self._start_day = start_day
         self.set_reactive(TimelineScreen.filters, query or Query())
         self.rows = Rows([], [], [], [])
+        self._shown_bits: tuple[TimelineData, int] | None = None  # what rows were built for
         self.strip_data: StripData | None = None
         self.narrow = False
         self.narrow_detail = False  # on a narrow terminal: is the detail shown instead?
@@ -122,7 +122,14 @@ class TimelineScreen(InteropActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#searchbar").display = False
         self.query_one(FacetList).border_title = "Filters"
-        self.query_one(TimelineView).border_title = "Timeline"
+        view = self.query_one(TimelineView)
+        view.border_title = "Timeline"
+        # Follow the cursor in the same call (not through a queued message), so a key's
+        # effects on every pane reach the screen in one frame.
+        self.watch(view, "cursor", self._cursor_moved, init=False)
+        # Likewise the search box: its Input.Changed would reach the screen only after the
+        # box's own repaint, and the results would wait for the next frame slot.
+        self.watch(self.query_one("#search", Input), "value", self._search_typed, init=False)
         self.query_one(DetailPane).border_title = "Detail"
         if self._initial is not None:
             self.set_timeline(self._initial)
@@ -145,6 +152,11 @@ class TimelineScreen(InteropActions, Screen[None]):
         # The timeline lives as long as the screen shows it: moving its objects out of the
         # collector's generations keeps every later collection from rescanning them.
         gc.freeze()
+        # A frame allocates thousands of short-lived objects (strips, segments, caches):
+        # at the default threshold (700) the young generations were collected a dozen
+        # times a frame, a few milliseconds per key press; most of it dies before a
+        # larger threshold is reached.
+        gc.set_threshold(*GC_THRESHOLDS)
         self._refresh(anchor, screen_row)
         if self._start_day is not None:
             self.jump_to_day(self._start_day)
@@ -186,8 +198,16 @@ class TimelineScreen(InteropActions, Screen[None]):
         day = None
         if data is not None and index is not None:  # month and year cells hold loose dates
             day = data.days[index] if data.unit == "day" else data.day_of(index)
-        self.query_one(DayStrip).show(self.strip_data, day)
-        self.query_one(RouteBar).show(data, index, self._bits())
+        # Repaint the bars only when what they show changed (paging mostly stays within
+        # a day and between the same two stops of the trip).
+        strip = self.query_one(DayStrip)
+        if strip.data is not self.strip_data or strip.current != day:
+            strip.show(self.strip_data, day)
+        route = self.query_one(RouteBar)
+        bits = self._bits()
+        if data is None or route.stops is not data.route or route.visible_bits != bits \
+                or route.current != data.route_current(index):
+            route.show(data, index, bits)
 
     # -- recomputing ----------------------------------------------------------------------
     def _needle(self) -> str:
@@ -201,7 +221,11 @@ class TimelineScreen(InteropActions, Screen[None]):
         if data is None:
             return
         bits = self._bits()
-        self.rows = rows = data.rows(self.filters)
+        if (data, bits) != self._shown_bits:  # else the same events (typing on in a word)
+            self._shown_bits = (data, bits)
+            self.rows = Rows.build(data, positions(bits))
+            self.strip_data = data.strip(bits)
+        rows = self.rows
         cursor = 0
         if anchor is not None:
             cursor = self._nearest(data, rows, anchor) or 0
@@ -209,7 +233,6 @@ class TimelineScreen(InteropActions, Screen[None]):
         view.empty_lines = self._empty_lines()
         view.show(data, rows, cursor, self._needle(), keep_screen_row=screen_row)
         self.query_one(FacetList).show(data, self.filters)
-        self.strip_data = data.strip(bits)
         self._update_status()
         new_id = data.events[rows.visible[cursor]].id if rows.visible else None
         if new_id == self.highlighted:
@@ -260,10 +283,10 @@ class TimelineScreen(InteropActions, Screen[None]):
         return self.narrow_detail if self.narrow else self.show_detail
 
     # -- messages up ----------------------------------------------------------------------
-    @on(TimelineView.Highlighted)
-    def _row_highlighted(self, message: TimelineView.Highlighted) -> None:
-        if self.data is not None:
-            self.highlighted = self.data.events[message.event_index].id
+    def _cursor_moved(self) -> None:
+        index = self.query_one(TimelineView).event_index
+        if self.data is not None and index is not None:
+            self.highlighted = self.data.events[index].id
 
     @on(TimelineView.Selected)
     def _row_selected(self, message: TimelineView.Selected) -> None:
@@ -300,9 +323,10 @@ class TimelineScreen(InteropActions, Screen[None]):
     def _remove_filter(self, message: StatusLine.RemoveFilter) -> None:
         self.filters = self.filters.without(message.facet)  # type: ignore[arg-type]
 
-    @on(Input.Changed, "#search")
-    def _search_typed(self, message: Input.Changed) -> None:
-        self.filters = self.filters.with_search(message.value)
+    def _search_typed(self, value: str) -> None:
+        # Setting the box to the current search (opening it, clearing both) changes nothing.
+        if value != self.filters.search:
+            self.filters = self.filters.with_search(value)
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
@@ -347,17 +371,15 @@ class TimelineScreen(InteropActions, Screen[None]):
     def _close_search(self, clear: bool = False) -> None:
         search = self.query_one("#search", Input)
         if clear:
-            with search.prevent(Input.Changed):
-                search.value = ""
             self.filters = self.filters.without("search")
+            search.value = ""
         self.query_one("#searchbar").display = False
         self.query_one(TimelineView).focus()
 
     # -- actions --------------------------------------------------------------------------
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
-        with search.prevent(Input.Changed):
-            search.value = self.filters.search
+        search.value = self.filters.search
         self.query_one("#searchbar").display = True
         search.focus()
 
@@ -370,15 +392,15 @@ class TimelineScreen(InteropActions, Screen[None]):
             if values is not None:
                 self.filters = self.filters.with_values(facet, values)
 
+        from tui.app.pickers import PickerScreen  # imported when first used: a faster start
+
         counts = self.filters.counts(data.index, facet)
         self.app.push_screen(PickerScreen(facet, data.values[facet], counts,
                                           self.filters.values(facet)), chosen)
 
     def action_clear_filters(self) -> None:
         self.filters = Query()
-        search = self.query_one("#search", Input)
-        with search.prevent(Input.Changed):
-            search.value = ""
+        self.query_one("#search", Input).value = ""
 
     def action_toggle_detail(self) -> None:
         if self.narrow:
@@ -429,6 +451,7 @@ class TimelineScreen(InteropActions, Screen[None]):
         return True
 
     def action_help(self) -> None:
+        from tui.app.helptext import help_text
         from tui.app.pickers import HelpScreen
 
         self.app.push_screen(HelpScreen(help_text(self.app)))

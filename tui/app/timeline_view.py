@@ -21,7 +21,10 @@ WIDE = 90  # from this width on, rows also show the country's name
 
 
 class TimelineView(LineList):
-    """Rows are the screen's :class:`Rows`; the cursor moves over event rows only."""
+    """Rows are the screen's :class:`Rows`; the cursor moves over event rows only.
+
+    The screen watches :attr:`cursor` (see :attr:`event_index`) to follow the highlight.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Details", show=False, id="timeline.select",
@@ -33,13 +36,6 @@ class TimelineView(LineList):
         "timeline--match", "timeline--empty", "timeline--empty-hint",
         *KIND_CLASSES.values(),
     }
-
-    class Highlighted(Message):
-        """The cursor moved to another event."""
-
-        def __init__(self, event_index: int) -> None:
-            super().__init__()
-            self.event_index = event_index
 
     class Selected(Message):
         """Enter (or a double click) on an event."""
@@ -54,10 +50,14 @@ class TimelineView(LineList):
         self.rows = Rows([], [], [], [])
         self.needle = ""
         self.empty_lines: list[tuple[str, str]] = []
+        # (event index, wide?) -> texts of its row: paging renders a screenful of new rows
+        self._row_texts: dict[tuple[int, bool], tuple[str, bool, str, str, str]] = {}
 
     def show(self, data: TimelineData, rows: Rows, cursor: int, needle: str,
              keep_screen_row: int | None = None) -> None:
         """Display ``rows`` with the ``cursor``-th visible event highlighted."""
+        if data is not self.data:
+            self._row_texts.clear()
         self.data = data
         self.rows = rows
         self.needle = needle
@@ -70,10 +70,6 @@ class TimelineView(LineList):
             return self.rows.visible[self.cursor]
         return None
 
-    def cursor_changed(self, cursor: int) -> None:
-        if 0 <= cursor < len(self.rows.visible):
-            self.post_message(self.Highlighted(self.rows.visible[cursor]))
-
     def activate(self) -> None:
         index = self.event_index
         if index is not None:
@@ -83,18 +79,33 @@ class TimelineView(LineList):
         self.activate()
 
     def row_fill(self, row: int, selected: bool) -> Style:
-        if not selected:
-            return Style()
-        return self._style("timeline--cursor" if self.has_focus else "timeline--cursor-blurred")
+        return self.styled(self._cursor_class()) if selected else self.styled()
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+    def _cursor_class(self) -> str:
+        return "timeline--cursor" if self.has_focus else "timeline--cursor-blurred"
 
     def render_empty(self, y: int, width: int) -> list[Segment]:
         if y - 1 < 0 or y - 1 >= len(self.empty_lines):
             return []
         text, component = self.empty_lines[y - 1]
-        return [Segment("  " + text[: max(0, width - 2)], self._style(component))]
+        return [Segment("  " + text[: max(0, width - 2)], self.styled(component))]
+
+    def _texts(self, index: int, width: int) -> tuple[str, bool, str, str, str]:
+        """An event's row texts: time, loosely dated?, kind marker, country, title."""
+        key = (index, width >= WIDE)
+        found = self._row_texts.get(key)
+        if found is None:
+            assert self.data is not None
+            event = self.data.events[index]
+            country = event.country or "··"
+            if width >= WIDE:
+                name = country_name(country) if event.country else ""
+                country = f"{country} {name}"[:14].ljust(14)
+            if len(self._row_texts) >= 4096:  # rows seen recently; cheap to rebuild
+                self._row_texts.clear()
+            found = self._row_texts[key] = (time_label(event), event.start.precision != "time",
+                                            kind_marker(event.kind), country, clean(event.title))
+        return found
 
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
         data = self.data
@@ -102,40 +113,38 @@ class TimelineView(LineList):
         value = self.rows.rows[row]
         if value < 0:
             return self._render_header(~value, row, width)
-        event = data.events[value]
-        base = Style()
+        moment, loose, marker, country, title = self._texts(value, width)
+        time_class = "timeline--time-loose" if loose else "timeline--time"
         if selected:
-            base = self._style("timeline--cursor" if self.has_focus else "timeline--cursor-blurred")
-        moment = time_label(event)
-        loose = event.start.precision != "time"
+            cursor = self._cursor_class()
+            base = self.styled(cursor)
+            moment_style = self.styled(cursor, time_class)
+            kind_style = country_style = base
+        else:
+            base = self.styled()
+            moment_style = self.styled(time_class)
+            kind_style = self.styled(KIND_CLASSES[data.events[value].kind])
+            country_style = self.styled("timeline--country")
         segments = [
             Segment(" ", base),
-            Segment(moment, base + self._style(
-                "timeline--time-loose" if loose else "timeline--time")),
+            Segment(moment, moment_style),
             Segment(" ", base),
-            Segment(kind_marker(event.kind),
-                    base if selected else self._style(KIND_CLASSES[event.kind])),
+            Segment(marker, kind_style),
             Segment(" ", base),
+            Segment(country + " ", country_style),
         ]
-        used = 1 + 6 + 1 + 1 + 1
-        country = event.country or "··"
-        if width >= WIDE:
-            name = country_name(country) if event.country else ""
-            country = f"{country} {name}"[:14].ljust(14)
-        segments.append(Segment(country + " ",
-                                base if selected else self._style("timeline--country")))
-        used += len(country) + 1
-        title = clean(event.title)
+        used = 1 + 6 + 1 + 1 + 1 + len(country) + 1
         room = max(0, width - used - 1)
         if len(title) > room:
             title = title[: max(0, room - 1)] + "…" if room else ""
-        segments.extend(self._highlight(title, base))
+        segments.extend(self._highlight(title, base, selected))
         return segments
 
-    def _highlight(self, text: str, base: Style) -> list[Segment]:
+    def _highlight(self, text: str, base: Style, selected: bool) -> list[Segment]:
         if not self.needle:
             return [Segment(text, base)]
-        match = base + self._style("timeline--match")
+        match = self.styled(self._cursor_class(), "timeline--match") if selected \
+            else self.styled("timeline--match")
         segments = []
         position = 0
         for start, end in match_spans(text, self.needle):
@@ -160,7 +169,7 @@ class TimelineView(LineList):
         head = f" {label} "
         rule = max(0, width - len(head) - len(tail) - 1)
         return [
-            Segment(head, self._style("timeline--header")),
-            Segment("─" * rule, self._style("timeline--rule")),
-            Segment(tail, self._style("timeline--rule")),
+            Segment(head, self.styled("timeline--header")),
+            Segment("─" * rule, self.styled("timeline--rule")),
+            Segment(tail, self.styled("timeline--rule")),
         ]
