@@ -173,6 +173,36 @@ def _cell(value: tuple[float | None, float, int]) -> str:
     return f"{shown} {peak:6.0f} MB" + ("" if status == 0 else f" (exit {status})")
 
 
+def _targets(ratio: float, by_size: dict[int, dict[str, Any]]
+             ) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met?) for each of issue 6's targets; None: size not measured."""
+    rows: list[tuple[str, str, bool | None]] = [
+        ("bundled first screen <= 1.25x the empty app", f"{ratio:.2f}x", ratio <= 1.25)]
+    big = by_size.get(100_000)
+    if big is None:
+        return [*rows, ("(run with --sizes ...,100000 for the rest)", "", None)]
+    frame, events, reopen = (big[k] for k in ("first open: frame", "first open: events",
+                                              "reopen (cache): events"))
+    repaint = big["repaint"]
+
+    def within(value: float | None, limit: float) -> bool:
+        return value is not None and value <= limit
+
+    return [
+        *rows,
+        ("reopen (cache): events on screen <= 1.5 s", f"{reopen[0]:.2f} s",
+         within(reopen[0], 1.5)),
+        ("reopen (cache): peak memory < 600 MB", f"{reopen[1]:.0f} MB", reopen[1] < 600),
+        ("first open: frame and progress <= 1 s", f"{frame[0]:.2f} s", within(frame[0], 1)),
+        ("first open: events on screen <= 10 s", f"{events[0]:.2f} s", within(events[0], 10)),
+        ("first open: peak memory < 1.2 GB", f"{events[1]:.0f} MB", events[1] < 1200),
+        *((f"{key} -> repaint < 50 ms (median)", f"{repaint[key]:.1f} ms", repaint[key] < 50)
+          for key in ("filter", "facet counts", "search key")),
+        ("page down < 16 ms (median)", f"{repaint['page down']:.1f} ms",
+         repaint["page down"] < 16),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -222,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  data only: {key:21} {ms:8.2f} ms")
             sys.stdout.flush()
     print(f"\nload average after: {_load_average()}")
+    print("\nissue 6 targets (at 100,000 events unless said):")
+    targets = _targets(bundled / empty, {r["size"]: r for r in results})
+    for name, shown, met in targets:
+        print(f"  {'met   ' if met else 'MISSED' if met is not None else 'n/a   '} "
+              f"{name:48} {shown}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str))
     return 0

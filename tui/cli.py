@@ -361,7 +361,12 @@ def _run_app(args: argparse.Namespace, start_day: date | None) -> int:
 
         app = NewsApp(path=args.file, source_format=args.source_format,
                       query_from=query_from, start_day=start_day, watch=watch)
-    app.run()
+    try:
+        app.run()
+    finally:
+        from tui.data import cache
+
+        cache.release()  # an entry held back until the first screen: write it before exit
     if app.load_error is not None:
         raise app.load_error
     return app.return_code or EXIT_OK

@@ -183,3 +183,19 @@ def test_a_timeline_without_events_or_actors_round_trips(tmp_path: Path) -> None
     assert second.events == [] and second.actors == {}  # type: ignore[attr-defined]
     (entry,) = cache.cache_dir().glob("*.json")
     assert cache.load(entry.stem, None) is not None  # a hit, not a miss parsed again
+
+
+def test_held_writes_wait_for_release(tmp_path: Path) -> None:
+    path = tmp_path / "edges.yaml"
+    path.write_text(EDGES, encoding="utf-8")
+    cache.hold()
+    try:
+        load_timeline(path, cache=True)
+        writer = cache._writers[-1]
+        writer.join(0.3)
+        assert writer.is_alive()
+        assert not list(cache.cache_dir().glob("*.json"))
+    finally:
+        cache.release()
+    cache.flush()
+    assert len(list(cache.cache_dir().glob("*.json"))) == 1

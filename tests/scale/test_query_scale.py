@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.scale.scale_helpers import generated_yaml
+from tui.data import query as query_module
 from tui.data.load import timeline_from_text
 from tui.data.query import FACETS, Index, Query, bits_from, fold, positions, search_text
 
@@ -36,6 +38,14 @@ def _values(event, facet):  # type: ignore[no-untyped-def]
     if facet == "kind":
         return {event.kind}
     return {ref.id for ref in event.actors} | {q.speaker for q in event.quotes}
+
+
+def test_haystacks_folded_in_runs_match_each_event_folded_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(query_module, "_FOLD_RUN", 7)  # 400 events: 58 runs, the last short
+    timeline = timeline_from_text(generated_yaml(400), "t.yaml", cache=False)
+    assert Index(timeline).haystacks == [_reference_fold(search_text(timeline, i))
+                                         for i in range(len(timeline.events))]
 
 
 def test_counts_select_and_search_match_a_plain_walk() -> None:

@@ -109,10 +109,13 @@ class NewsApp(App[None]):
     def _load(self, path: str | Path | None, source_format: str | None,
               query_from: Callable[[Timeline], Query] | None) -> None:
         from tui.app.loading import load_for_app
+        from tui.data import cache
 
+        cache.hold()  # a new cache entry is written once the timeline is on screen
         try:
             timeline, query = load_for_app(path, source_format, query_from, self._progress)
         except (TimelineError, ValueError) as error:  # the caller reports it after exit
+            cache.release()
             self.post_message(self.LoadFailed(error))
             return
         self._progress("indexing")
@@ -137,16 +140,23 @@ class NewsApp(App[None]):
         screen.set_timeline(message.timeline, message.data, query=message.query)
         # Only now: reading the file for the watcher while it loads would cost twice.
         screen.query_one(LiveReload).start()
-        self._prepare_search(message.data)
         self.call_after_refresh(self.timeline_shown)
 
     def timeline_shown(self) -> None:
-        """The first timeline is on screen: the cyclic collector may run again.
+        """The first timeline is on screen: background work may start.
 
-        The command line turns it off while the app starts (and a load runs); what is
-        alive now is frozen by the screen (``gc.freeze``), so collections skip it.
+        The cyclic collector may run again (the command line turns it off while the app
+        starts; what is alive now is frozen by the screen, so collections skip it); the
+        search text is prepared and a new cache entry written, neither competing with the
+        first screen for the interpreter.
         """
+        from tui.data import cache
+
         gc.enable()
+        data = self.timeline_screen.data
+        if data is not None:
+            self._prepare_search(data)
+        cache.release()
 
     @work(thread=True, exclusive=True, group="prepare-search")
     def _prepare_search(self, data: TimelineData) -> None:

@@ -148,16 +148,39 @@ def store(key: str, timeline: Timeline) -> None:
 
 
 _writers: list[threading.Thread] = []
+_free = threading.Event()  # clear while a caller holds writes back (see hold())
+_free.set()
+HOLD_AT_MOST = 20.0  # seconds a held write waits at most, should nobody release it
+
+
+def hold() -> None:
+    """Hold back entries stored from now on until :func:`release`.
+
+    Encoding an entry holds the GIL for long stretches: the app holds writes while it
+    builds and paints its first screen (at 100,000 events, writing meanwhile delayed the
+    first screen by seconds).
+    """
+    _free.clear()
+
+
+def release() -> None:
+    """Let held-back entries be written."""
+    _free.set()
+
+
+def _store_when_free(key: str, timeline: Timeline) -> None:
+    _free.wait(HOLD_AT_MOST)
+    store(key, timeline)
 
 
 def store_later(key: str, timeline: Timeline) -> None:
     """:func:`store` in a background thread, so the caller shows the timeline at once.
 
     The thread is not a daemon: a command that exits right after loading still finishes
-    writing the entry first.
+    writing the entry first (after :func:`release`, or :data:`HOLD_AT_MOST` seconds).
     """
-    writer = threading.Thread(target=store, args=(key, timeline), name="newstui-cache",
-                              daemon=False)
+    writer = threading.Thread(target=_store_when_free, args=(key, timeline),
+                              name="newstui-cache", daemon=False)
     _writers.append(writer)
     writer.start()
 

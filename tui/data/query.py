@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
+    from tui.data.model import Event
 
 Facet = Literal["country", "actor", "kind"]
 FACETS: tuple[Facet, ...] = ("country", "actor", "kind")
@@ -228,10 +229,24 @@ def _haystacks(timeline: Timeline) -> list[str]:
     folding 100,000 small strings one by one costs seconds of per-call overhead. (Folding
     works character by character, so it commutes with joining on an ASCII separator.)
     """
+    # In runs of events: the joined text is copied by each folding step, and folding all
+    # 100,000 events at once would hold several copies of ~60 MB at the same time.
+    events = timeline.events
     actor_text: dict[str, str] = {}  # names and aliases, once per actor
+    found: list[str] = []
+    for start in range(0, len(events), _FOLD_RUN):
+        found.extend(_fold_run_of(timeline, events[start:start + _FOLD_RUN], actor_text))
+    return found
+
+
+_FOLD_RUN = 4096  # events folded in one call
+
+
+def _fold_run_of(timeline: Timeline, events: list[Event],
+                 actor_text: dict[str, str]) -> list[str]:
     actors = timeline.actors
     texts: list[str] = []
-    for event in timeline.events:
+    for event in events:
         parts = [event.title, event.summary, event.id]
         parts.extend(quote.text for quote in event.quotes)
         for ref in event.actors:
@@ -249,7 +264,7 @@ def _haystacks(timeline: Timeline) -> list[str]:
     if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):  # the separator is in a text
         return [fold(text) for text in texts]
     del texts
-    return fold(joined).split(_SEPARATOR) if timeline.events else []
+    return fold(joined).split(_SEPARATOR) if events else []
 
 
 def search_text(timeline: Timeline, index: int) -> str:
