@@ -26,6 +26,7 @@ from tui.app.detail import DetailPane
 from tui.app.facets import FacetList
 from tui.app.problems import StaleBar
 from tui.app.reload import LiveReload, WatchConfig
+from tui.app.screen_actions import ScreenActions
 from tui.app.timeline_view import TimelineView
 from tui.app.viewmodel import Rows, StripData, TimelineData
 from tui.data.load import Timeline
@@ -38,7 +39,7 @@ TINY = 50  # below this width the filter pane folds away too (the pickers still 
 GC_THRESHOLDS = (20_000, 20, 100)  # see set_timeline
 
 
-class TimelineScreen(InteropActions, Screen[None]):
+class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
     """Timeline, filters and detail; see :mod:`tui.app.helptext` for the keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -301,15 +302,6 @@ class TimelineScreen(InteropActions, Screen[None]):
         self.jump_to(message.event_id)
         self.query_one(TimelineView).focus()  # j/k go on from the linked event
 
-    def action_links(self) -> None:
-        """Put the cursor on the detail pane's linked events (Enter jumps to one)."""
-        event = self.highlighted_event
-        if event is None or not event.links:
-            self.notify("This event has no linked events.", timeout=3)
-            return
-        self._open_detail()
-        self.query_one("#detail-links").focus()
-
     @on(DayStrip.DayChosen)
     def _day_chosen(self, message: DayStrip.DayChosen) -> None:
         self.jump_to_day(message.day)
@@ -376,82 +368,8 @@ class TimelineScreen(InteropActions, Screen[None]):
         self.query_one("#searchbar").display = False
         self.query_one(TimelineView).focus()
 
-    # -- actions --------------------------------------------------------------------------
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = self.filters.search
-        self.query_one("#searchbar").display = True
-        search.focus()
-
-    def action_pick(self, facet: Facet) -> None:
-        data = self.data
-        if data is None:
-            return
-
-        def chosen(values: frozenset[str] | None) -> None:
-            if values is not None:
-                self.filters = self.filters.with_values(facet, values)
-
-        from tui.app.pickers import PickerScreen  # imported when first used: a faster start
-
-        counts = self.filters.counts(data.index, facet)
-        self.app.push_screen(PickerScreen(facet, data.values[facet], counts,
-                                          self.filters.values(facet)), chosen)
-
-    def action_clear_filters(self) -> None:
-        self.filters = Query()
-        self.query_one("#search", Input).value = ""
-
-    def action_toggle_detail(self) -> None:
-        if self.narrow:
-            self.narrow_detail = not self.narrow_detail
-            self._layout(self.size.width)
-            target = DetailPane if self.narrow_detail else TimelineView
-            self.query_one(target).focus()
-        else:
-            self.show_detail = not self.show_detail
-            if not self.show_detail and self.focused is not None and \
-                    self.query_one(DetailPane) in self.focused.ancestors_with_self:
-                self.query_one(TimelineView).focus()
-
-    def action_toggle_zone(self) -> None:
-        self.reference = "local" if self.reference == "UTC" else "UTC"
-
-    def action_day(self, step: int) -> None:
-        view = self.query_one(TimelineView)
-        if self.rows.visible and view.cursor >= 0:
-            view.move_cursor(self.rows.day_start(view.cursor, step))
-
-    def action_back(self) -> None:
-        focused = self.focused
-        search = self.query_one("#search", Input)
-        detail = self.query_one(DetailPane)
-        if focused is search:
-            self._close_search(clear=True)
-        elif focused is not None and detail in focused.ancestors_with_self:
-            if self.narrow:
-                self.narrow_detail = False
-                self._layout(self.size.width)
-            self.query_one(TimelineView).focus()
-        elif self.filters.search.strip():
-            self._close_search(clear=True)
-        elif focused is not self.query_one(TimelineView):
-            self.query_one(TimelineView).focus()
-
-    def action_edit(self) -> None:
-        self.query_one(LiveReload).edit_event(self.highlighted_event)
-
-    def action_toggle_problems(self) -> None:
-        self.query_one(LiveReload).toggle_panel()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_problems":  # in the footer only while the file has problems
             live = self.query(LiveReload)
             return bool(live) and live.first().stale
         return True
-
-    def action_help(self) -> None:
-        from tui.app.helptext import help_text
-        from tui.app.pickers import HelpScreen
-
-        self.app.push_screen(HelpScreen(help_text(self.app)))

@@ -277,7 +277,7 @@ def _json_timeline(text: str, filename: str, path: Path | None) -> Timeline:
     Values mean what the authoritative reader makes of the same text (JSON is YAML): a
     number stays the text written (``"id": 0123`` is not JSON, ``"id": 123`` is "123").
     """
-    from tui.data.fastload import offsets_to_lines, parse_json, strict_json_problem
+    from tui.data.jsonload import offsets_to_lines, parse_json, strict_json_problem
 
     try:
         data, starts = parse_json(text)

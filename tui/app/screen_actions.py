@@ -1,0 +1,107 @@
+"""The screen's own key actions (search, pickers, detail, zone, days, back, edit, help).
+
+:class:`ScreenActions` is a mixin for :class:`~tui.app.screen.TimelineScreen`, which keeps
+the bindings, the reactive state, the message handlers and the operations these call
+(:meth:`~tui.app.screen.TimelineScreen.jump_to`, ``_open_detail``, ``_close_search``,
+``_layout``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input
+
+from tui.app.detail import DetailPane
+from tui.app.reload import LiveReload
+from tui.app.timeline_view import TimelineView
+from tui.data.query import Facet, Query
+
+if TYPE_CHECKING:
+    from tui.app.screen import TimelineScreen
+
+
+class ScreenActions:
+    """The ``action_*`` methods of :class:`~tui.app.screen.TimelineScreen`."""
+
+    def action_links(self: TimelineScreen) -> None:
+        """Put the cursor on the detail pane's linked events (Enter jumps to one)."""
+        event = self.highlighted_event
+        if event is None or not event.links:
+            self.notify("This event has no linked events.", timeout=3)
+            return
+        self._open_detail()
+        self.query_one("#detail-links").focus()
+
+    def action_search(self: TimelineScreen) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.filters.search
+        self.query_one("#searchbar").display = True
+        search.focus()
+
+    def action_pick(self: TimelineScreen, facet: Facet) -> None:
+        data = self.data
+        if data is None:
+            return
+
+        def chosen(values: frozenset[str] | None) -> None:
+            if values is not None:
+                self.filters = self.filters.with_values(facet, values)
+
+        from tui.app.pickers import PickerScreen  # imported when first used: a faster start
+
+        counts = self.filters.counts(data.index, facet)
+        self.app.push_screen(PickerScreen(facet, data.values[facet], counts,
+                                          self.filters.values(facet)), chosen)
+
+    def action_clear_filters(self: TimelineScreen) -> None:
+        self.filters = Query()
+        self.query_one("#search", Input).value = ""
+
+    def action_toggle_detail(self: TimelineScreen) -> None:
+        if self.narrow:
+            self.narrow_detail = not self.narrow_detail
+            self._layout(self.size.width)
+            target = DetailPane if self.narrow_detail else TimelineView
+            self.query_one(target).focus()
+        else:
+            self.show_detail = not self.show_detail
+            if not self.show_detail and self.focused is not None and \
+                    self.query_one(DetailPane) in self.focused.ancestors_with_self:
+                self.query_one(TimelineView).focus()
+
+    def action_toggle_zone(self: TimelineScreen) -> None:
+        self.reference = "local" if self.reference == "UTC" else "UTC"
+
+    def action_day(self: TimelineScreen, step: int) -> None:
+        view = self.query_one(TimelineView)
+        if self.rows.visible and view.cursor >= 0:
+            view.move_cursor(self.rows.day_start(view.cursor, step))
+
+    def action_back(self: TimelineScreen) -> None:
+        focused = self.focused
+        search = self.query_one("#search", Input)
+        detail = self.query_one(DetailPane)
+        if focused is search:
+            self._close_search(clear=True)
+        elif focused is not None and detail in focused.ancestors_with_self:
+            if self.narrow:
+                self.narrow_detail = False
+                self._layout(self.size.width)
+            self.query_one(TimelineView).focus()
+        elif self.filters.search.strip():
+            self._close_search(clear=True)
+        elif focused is not self.query_one(TimelineView):
+            self.query_one(TimelineView).focus()
+
+    def action_edit(self: TimelineScreen) -> None:
+        self.query_one(LiveReload).edit_event(self.highlighted_event)
+
+    def action_toggle_problems(self: TimelineScreen) -> None:
+        self.query_one(LiveReload).toggle_panel()
+
+    def action_help(self: TimelineScreen) -> None:
+        from tui.app.helptext import help_text
+        from tui.app.pickers import HelpScreen
+
+        self.app.push_screen(HelpScreen(help_text(self.app)))
