@@ -101,6 +101,12 @@ def load(key: str, path: Path | None) -> Timeline | None:
 _HEADER_MAX = 4096
 
 
+def _header(key: str, crc: int, size: int) -> dict[str, object]:
+    """What an entry's first line says: who wrote it, for which text, and its payload."""
+    return {"newstui": __version__, "format": FORMAT, "key": key, "crc32": crc,
+            "size": size}
+
+
 def _checked(handle: BinaryIO, key: str) -> tuple[dict[str, object] | None, int]:
     """The entry's header if it matches ``key``, this version and the payload's CRC-32,
     and the header line's length."""
@@ -112,9 +118,7 @@ def _checked(handle: BinaryIO, key: str) -> tuple[dict[str, object] | None, int]
     crc, size = 0, 0
     while block := handle.read(1 << 20):
         crc, size = zlib.crc32(block, crc), size + len(block)
-    expected = {"newstui": __version__, "format": FORMAT, "key": key, "crc32": crc,
-                "size": size}
-    return (header if header == expected else None), len(line)
+    return (header if header == _header(key, crc, size) else None), len(line)
 
 
 def store(key: str, timeline: Timeline) -> None:
@@ -128,8 +132,7 @@ def store(key: str, timeline: Timeline) -> None:
     crc, size = 0, 0
     for line in lines:
         crc, size = zlib.crc32(line, crc), size + len(line)
-    header = json.dumps({"newstui": __version__, "format": FORMAT, "key": key,
-                         "crc32": crc, "size": size}).encode("ascii")
+    header = json.dumps(_header(key, crc, size)).encode("ascii")
     temporary = directory / f".{key}.{os.getpid()}.tmp"
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ reports every problem): a chunk that fails to parse or holds another number of i
 than the scan counted in it, anything the prefilter, census or typed-value guards refuse,
 an event that does not validate, and any problem the cross checks of
 :func:`tui.data.checks.check_references` would report. A text not laid out this way (flow
-style, ``events: []``) is :data:`UNCHUNKED`: the whole-text fast path may still read it.
+style, ``events: []``) is :data:`UNCHUNKED`, and the authoritative reader reads it too.
 
 Why a slice reads as it does in the whole text: the block ends at the first content line
 indented less than its items, and each item starts at a ``- `` line at the block's

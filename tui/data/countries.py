@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import unicodedata
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from tui.data.query import fold
 
 # Names in common use that ISO 3166 does not list for the code (a former short name, a
 # colloquial one, or a territory news names on its own). Matched case- and
@@ -55,9 +56,8 @@ def _names() -> dict[str, str]:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c))
-                    .replace(".", "").split())
+    # Search's folding (case, accents), and "U.S.A." == "USA", spaces collapsed.
+    return " ".join(fold(text).replace(".", "").split())
 
 
 @cache

@@ -136,26 +136,35 @@ def timeline_from_bytes(data: bytes, filename: str, path: Path | None = None, *,
     kind = kind_of(file)
     use_cache = cache if cache is not None else (
         len(raw) >= CACHE_MIN_BYTES and timeline_cache.enabled())
+    key = None
     if use_cache:
         # A hit needs neither the text nor its decoding (175 MB and 0.1 s at 100,000
         # events): look it up from the bytes first.
-        (progress or _no_progress)("cache")
-        with _no_gc():
-            cached = timeline_cache.load(timeline_cache.content_key(raw, kind), path)
+        key = timeline_cache.content_key(raw, kind)
+        cached = _cached(key, path, progress or _no_progress)
         if cached is not None:
             return cached
     box = [decode(file, data)]
     del data
     return _timeline(box, filename, path, fast=None, kind=kind, raw=raw, cache=use_cache,
-                     progress=progress, release=True, looked=True)
+                     progress=progress, release=True, missed=key)
+
+
+def _cached(key: str, path: Path | None, report: Progress) -> Timeline | None:
+    from tui.data import cache as timeline_cache
+
+    report("cache")
+    with _no_gc():  # millions of objects and no cycles, as when parsing
+        return timeline_cache.load(key, path)
 
 
 def _timeline(box: list[str], filename: str, path: Path | None, *, fast: bool | None,
               kind: str | None, raw: bytes | None, cache: bool | None,
-              progress: Progress | None, release: bool, looked: bool = False) -> Timeline:
+              progress: Progress | None, release: bool, missed: str | None = None
+              ) -> Timeline:
     """:func:`timeline_from_text` for the text in ``box``, which it may empty if ``release``.
 
-    ``looked``: the caller already looked for a cache entry (and found none).
+    ``missed``: the cache key the caller already looked up, and found no entry for.
     """
     from tui.data import cache as timeline_cache
 
@@ -165,20 +174,17 @@ def _timeline(box: list[str], filename: str, path: Path | None, *, fast: bool | 
     report = progress or _no_progress
     use_cache = cache if cache is not None else (
         len(text) >= CACHE_MIN_BYTES and timeline_cache.enabled())
-    key = None
+    key = missed
     if use_cache or (kind == "yaml" and len(text) >= FAST_MIN_CHARS):
         try:
             raw = raw if raw is not None else text.encode()
         except UnicodeEncodeError:  # lone surrogates: only in text built in Python
             raw, use_cache = None, False
-    if use_cache and raw is not None:
+    if key is None and use_cache and raw is not None:
         key = timeline_cache.content_key(raw, kind)
-        if not looked:
-            report("cache")
-            with _no_gc():  # millions of objects and no cycles, as when parsing
-                cached = timeline_cache.load(key, path)
-            if cached is not None:
-                return cached
+        cached = _cached(key, path, report)
+        if cached is not None:
+            return cached
     report("parsing")
     del text  # the box holds it; the fast reader may let it go
     with _no_gc():
@@ -219,12 +225,12 @@ def _fast_timeline(box: list[str], filename: str, path: Path | None, raw: bytes 
                    release: bool) -> Timeline | None:
     """The timeline through yaml-rs, or None when only the authoritative reader may say.
 
-    The chunked reader comes first; the whole text is parsed at once only if it is not
-    laid out for chunks. If ``release``, the text leaves ``box`` meanwhile (and comes
-    back, decoded again, for any reader that needs it).
+    Only the chunked reader (:mod:`tui.data.chunked`) reads it: the line of each event
+    comes from the block scan, so a file not laid out as a block sequence under
+    ``events:`` goes to the authoritative reader. If ``release``, the text leaves ``box``
+    meanwhile (and comes back, decoded again, when the authoritative reader needs it).
     """
-    from tui.data.chunked import DECLINED, Parts, read_chunked
-    from tui.data.fastload import event_lines, fast_parse
+    from tui.data.chunked import Parts, read_chunked
 
     skip = 1 if box[0].startswith("\ufeff") else 0
     if skip or raw is None:
@@ -240,35 +246,7 @@ def _fast_timeline(box: list[str], filename: str, path: Path | None, raw: bytes 
                             parts.events, parts.lines, path)
     if not box:
         box.append(raw.decode())
-    if parts == DECLINED:
-        return None
-    text = box[0][skip:]
-    data = fast_parse(text, raw)
-    if data is None:
-        return None
-    if not _text_keys(data):
-        return None
-    try:
-        doc = validate_document(data, Locator(None), filename)[0]
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-        # The checks expect the authoritative reader's shapes (only text keys, say); a
-        # shape yaml-rs builds and they do not expect is the authoritative reader's call.
-        return None
-    del data
-    if doc is None:
-        return None
-    lines = event_lines(raw, [event.id for event in doc.events])
-    if lines is None:
-        return None
-    return _assemble(doc, lines, path)
-
-
-def _text_keys(data: dict[Any, Any]) -> bool:
-    """Are the keys of the document and its registries text (as yamlsafe guarantees)?"""
-    if not all(type(key) is str for key in data):
-        return False
-    return all(type(key) is str for section in ("sources", "actors")
-               if isinstance(data.get(section), dict) for key in data[section])
+    return None
 
 
 def _json_timeline(text: str, filename: str, path: Path | None) -> Timeline:

@@ -62,11 +62,12 @@ ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 LinkRel = Literal["part-of", "in-response-to", "follows", "related"]
 LINK_RELS: tuple[str, ...] = get_args(LinkRel)
 
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # an id (use fullmatch)
+URL = re.compile(r"https?://[^\s/]+\.[^\s]+$")  # a source's web address (use match)
 
 
 def _slug(value: str) -> str:
-    if not _SLUG.fullmatch(value):
+    if not SLUG.fullmatch(value):
         raise PydanticCustomError(
             "slug",
             "'{value}' is not a valid id: use letters, digits, '-', '_' or '.', "
@@ -109,7 +110,7 @@ def _when(value: Any) -> When:
 
 
 def _url(value: str) -> str:
-    if not re.match(r"https?://[^\s/]+\.[^\s]+$", value):
+    if not URL.match(value):
         raise PydanticCustomError(
             "url", "'{value}' is not a web address (https://...)", {"value": value}
         )

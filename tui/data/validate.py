@@ -53,7 +53,8 @@ _EXPECTED = {
 _RANGES = {"lat": "a latitude is between -90 and 90", "lon": "a longitude is between -180 and 180"}
 
 
-def _field_path(parts: Sequence[str | int]) -> str:
+def field_path(parts: Sequence[str | int]) -> str:
+    """``events[3].start_date.month``: a field's place in the data, as the user reads it."""
     text = ""
     for part in parts:
         if isinstance(part, int):
@@ -105,7 +106,7 @@ class Collector:
                 line=position[0] if position else None,
                 column=position[1] if position else None,
                 message=message,
-                field=_field_path(rest),
+                field=field_path(rest),
                 owner=owner,
                 hint=hint,
             )

@@ -35,12 +35,10 @@ from tui.data.importers.dateparts import Parts, read_parts
 from tui.data.importers.html import absolute_url, html_links, html_to_text
 from tui.data.importers.slides import Origin, Slide, SlideShow
 from tui.data.load import Timeline, timeline_from_data
-from tui.data.model import KINDS
+from tui.data.model import KINDS, SLUG, URL
 from tui.data.yamlsafe import Locator
 
 DEFAULT_KIND = "statement"
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_URL = re.compile(r"https?://[^\s/]+\.[^\s]+$")  # what the model accepts as a source URL
 _OFFSET = re.compile(r"(?:UTC|GMT)(?:\s*([+\-−])\s*(\d{1,2}):?(\d{2}))?(?![\d:])")
 # newstui field -> the TimelineJS field it was made from (for locating problems).
 _FROM = {"start": "start_date", "end": "end_date", "title": "text.headline",
@@ -165,9 +163,9 @@ class _Builder:
         if not credit:
             return None
         caption = one_line(html_to_text(slide.media_caption, show_urls=False))
-        links = [u for u in html_links(slide.media_credit) if _URL.match(u)]
+        links = [u for u in html_links(slide.media_credit) if URL.match(u)]
         media = absolute_url(slide.media_url.strip())
-        url = links[0] if links else (media if media and _URL.match(media) else None)
+        url = links[0] if links else (media if media and URL.match(media) else None)
         key = (caption, credit, url)
         if key in self.credit_ids:
             return self.credit_ids[key]
@@ -189,7 +187,7 @@ class _Builder:
 
     def unique_id(self, slide: Slide, title: str, number: int) -> str:
         wanted = slide.unique_id.strip()
-        if wanted and not _ID.fullmatch(wanted):
+        if wanted and not SLUG.fullmatch(wanted):
             wanted = slug(wanted)
         ident = wanted or slug(title) or f"event-{number}"
         base, n = ident, 1

@@ -8,10 +8,10 @@ message: ``events[3].start_date.month`` for JSON, the column (``Month``) for a s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from tui.data.validate import field_path
 from tui.data.yamlsafe import Locator
 
 Position = tuple[int | None, int | None]
@@ -21,14 +21,6 @@ class Origin(Protocol):
     def locate(self, name: str) -> tuple[int | None, int | None, str]:
         """(line, column, label) of field ``name`` ("" for the slide itself)."""
         ...
-
-
-def path_label(path: Sequence[str | int]) -> str:
-    """``events[3].start_date.month``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 @dataclass(frozen=True)
@@ -42,7 +34,7 @@ class JsonOrigin:
         path = self.base + tuple(p for p in name.split(".") if p)
         position = self.locator.position(path) if self.locator is not None else None
         line, column = position if position else (None, None)
-        return line, column, path_label(path)
+        return line, column, field_path(path)
 
 
 # TimelineJS JSON field -> spreadsheet column (as the documentation spells it).
