@@ -83,6 +83,8 @@ class DayStrip(Bar):
         self.current: date | None = None
 
     def show(self, data: StripData | None, current: date | None) -> None:
+        if data is self.data and current == self.current:
+            return  # paging mostly stays within a day: nothing to repaint
         self.data, self.current = data, current
         self.refresh()
 
@@ -148,9 +150,12 @@ class RouteBar(Bar):
         self.visible_bits = 0
 
     def show(self, data: TimelineData | None, highlighted: int | None, visible_bits: int) -> None:
-        self.stops = data.route if data is not None else []
-        self.current = data.route_current(highlighted) if data is not None else None
-        self.visible_bits = visible_bits
+        stops = data.route if data is not None else []
+        current = data.route_current(highlighted) if data is not None else None
+        if stops is self.stops and current == self.current \
+                and visible_bits == self.visible_bits:
+            return  # between the same two stops: nothing to repaint
+        self.stops, self.current, self.visible_bits = stops, current, visible_bits
         self.set_class(not self.stops, "-empty")
         self.refresh()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -23,24 +25,28 @@ class _TimelineProvider(Provider):
 
         return self.screen if isinstance(self.screen, TimelineScreen) else None
 
+    _commands: Sequence[tuple[str, Any, str]] = ()  # filled by startup()
+
     def candidates(self) -> list[tuple[str, Any, str]]:
         """(text to match, callback, help) for every command of this provider."""
         return []
 
+    async def startup(self) -> None:
+        # Once per opening of the palette (a provider lives as long as the palette), not
+        # per keystroke: at 100,000 events that list is 100,000 strings.
+        self._commands = self.candidates()
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        hits = []
-        for text, callback, help_text in self.candidates():
-            score = matcher.match(text)
-            if score > 0:
-                hits.append(Hit(score, matcher.highlight(text), callback, text=text,
-                                help=help_text))
-        hits.sort(key=lambda hit: hit.score, reverse=True)
-        for hit in hits[:MAX_HITS]:
-            yield hit
+        scored = [(score, text, callback, help_text)
+                  for text, callback, help_text in self._commands
+                  if (score := matcher.match(text)) > 0]
+        scored.sort(key=itemgetter(0), reverse=True)
+        for score, text, callback, help_text in scored[:MAX_HITS]:  # highlight only these
+            yield Hit(score, matcher.highlight(text), callback, text=text, help=help_text)
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self.candidates()[:5]:
+        for text, callback, help_text in self._commands[:5]:
             yield DiscoveryHit(text, callback, text=text, help=help_text)
 
 

@@ -13,8 +13,6 @@ from tui.app.text import PRECISION_WORDS, clean, day_label, format_offset, in_zo
 from tui.data.dates import When
 from tui.data.model import Event
 
-REFERENCES = ("UTC", "local")
-
 
 def reference_tz(reference: str) -> tzinfo | None:
     """The reference zone: UTC, or ``None`` for the user's local zone (``TZ`` honoured)."""

@@ -199,16 +199,8 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         day = None
         if data is not None and index is not None:  # month and year cells hold loose dates
             day = data.days[index] if data.unit == "day" else data.day_of(index)
-        # Repaint the bars only when what they show changed (paging mostly stays within
-        # a day and between the same two stops of the trip).
-        strip = self.query_one(DayStrip)
-        if strip.data is not self.strip_data or strip.current != day:
-            strip.show(self.strip_data, day)
-        route = self.query_one(RouteBar)
-        bits = self._bits()
-        if data is None or route.stops is not data.route or route.visible_bits != bits \
-                or route.current != data.route_current(index):
-            route.show(data, index, bits)
+        self.query_one(DayStrip).show(self.strip_data, day)
+        self.query_one(RouteBar).show(data, index, self._bits())
 
     # -- recomputing ----------------------------------------------------------------------
     def _needle(self) -> str:
@@ -279,10 +271,6 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         if any(self.has_class(name) != on for name, on in wanted.items()):
             self.update_classes(wanted, update=self.is_mounted)
 
-    @property
-    def detail_visible(self) -> bool:
-        return self.narrow_detail if self.narrow else self.show_detail
-
     # -- messages up ----------------------------------------------------------------------
     def _cursor_moved(self) -> None:
         index = self.query_one(TimelineView).event_index
@@ -347,7 +335,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
             return
         chosen = self.rows.visible[-1]
         for index in self.rows.visible:
-            if (data.days[index] or data.events[index].start.day) >= day:
+            if data.day_of(index) >= day:
                 chosen = index
                 break
         self.highlighted = data.events[chosen].id

@@ -6,11 +6,11 @@ No Textual imports: these are cheap to import and easy to test.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 
 from tui.data.model import Event
+from tui.data.query import fold
 from tui.data.sanitize import printable
 
 # Every kind has its own glyph (so kinds stay distinct under NO_COLOR) and a colour class.
@@ -116,11 +116,9 @@ def match_spans(text: str, needle: str) -> list[tuple[int, int]]:
     folded: list[str] = []
     owner: list[int] = []
     for offset, char in enumerate(text):
-        decomposed = unicodedata.normalize("NFKD", char.casefold())
-        for part in decomposed:
-            if not unicodedata.combining(part):
-                folded.append(part)
-                owner.append(offset)
+        for part in fold(char):
+            folded.append(part)
+            owner.append(offset)
     haystack = "".join(folded)
     spans: list[tuple[int, int]] = []
     start = haystack.find(needle)

@@ -8,14 +8,13 @@ of :mod:`tui.data.query`, so filtering never walks the events' text.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tui.app.text import clean, day_label, kind_marker, local_day
 from tui.data.countries import country_name, country_names
-from tui.data.load import Timeline
+from tui.data.load import Timeline, no_gc
 from tui.data.query import FACETS, Facet, Index, Query, bits_from, fold
 
 MAX_STRIP_DAYS = 120  # a longer span of dated events is shown as its densest window...
@@ -68,13 +67,8 @@ class TimelineData:
     def __init__(self, timeline: Timeline, index: Index | None = None) -> None:
         # Building allocates many small objects and no cycles: the cyclic collector would
         # only rescan the whole timeline again and again (seconds at 100,000 events).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with no_gc():
             self._build(timeline, index)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _build(self, timeline: Timeline, index: Index | None) -> None:
         self.timeline = timeline
