@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.command import Hit, Provider
 
 from tests.app.helpers import main_screen, status, visible_ids
 from tui.app.app import NewsApp
@@ -126,23 +127,29 @@ async def test_no_color_is_respected(tour: Timeline, monkeypatch: pytest.MonkeyP
         assert any(type(f).__name__ in {"Monochrome", "NoColor"} for f in app._filters)
 
 
+async def _hits(provider: Provider, query: str) -> list[Hit]:
+    """What the palette gets: the provider starts up once (as it does), then searches."""
+    await provider.startup()
+    return [hit async for hit in provider.search(query)]
+
+
 async def test_palette_providers_filter_and_jump(tour: Timeline) -> None:
     app = NewsApp(tour)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = main_screen(app)
-        hits = [hit async for hit in CountryCommands(screen).search("India")]
+        hits = await _hits(CountryCommands(screen), "India")
         assert hits and hits[0].text == "Filter country: IN India"
         hits[0].command()
         await pilot.pause()
         assert screen.filters.country == {"IN"}
-        hits = [hit async for hit in ActorCommands(screen).search("fidan")]
+        hits = await _hits(ActorCommands(screen), "fidan")
         assert hits[0].text == "Filter actor: Hakan Fidan"
-        hits = [hit async for hit in EventCommands(screen).search("visits Israel")]
+        hits = await _hits(EventCommands(screen), "visits Israel")
         assert hits[0].text == "Go to: Blinken visits Israel"
         hits[0].command()
         await pilot.pause()
         assert screen.highlighted == "stop-tel-aviv" and screen.filters.is_empty
-        hits = [hit async for hit in DayCommands(screen).search("2023-11-09")]
+        hits = await _hits(DayCommands(screen), "2023-11-09")
         hits[0].command()
         await pilot.pause()
         assert screen.highlighted == "stop-delhi"

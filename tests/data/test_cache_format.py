@@ -6,10 +6,11 @@ import dataclasses
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.scale.scale_helpers import snapshot
+from tests.scale.scale_helpers import no_parsing, snapshot
 from tui.data import cache, cacheform
 from tui.data.load import load_timeline
 from tui.data.model import Event, dump, validate_event
@@ -63,22 +64,21 @@ events:
 """
 
 
-def _cached(text: str, tmp_path: Path, name: str = "edges.yaml") -> tuple[object, object]:
+def _cached(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            name: str = "edges.yaml") -> tuple[Any, Any]:
+    """The timeline parsed, then read back from the cache (a miss would fail the test)."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     first = load_timeline(path, cache=True)
     cache.flush()
-    return first, load_timeline(path, cache=True)
+    with monkeypatch.context() as patch:
+        patch.setattr("tui.data.load._read_timeline", no_parsing)  # a hit, not a parse
+        return first, load_timeline(path, cache=True)
 
 
 def test_a_hit_keeps_every_value_exactly(tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "edges.yaml"
-    path.write_text(EDGES, encoding="utf-8")
-    first = load_timeline(path, cache=True)
-    cache.flush()
-    monkeypatch.setattr("tui.data.load._read_timeline", _no_parsing)  # a hit, not a parse
-    second = load_timeline(path, cache=True)
+    first, second = _cached(EDGES, tmp_path, monkeypatch)
     assert snapshot(second) == snapshot(first)
     lats = {event.id: repr(event.place.lat) for event in second.events if event.place}
     assert lats == {"a": "-0.0", "b": "0.0", "c": "28.61", "d": "28.61"}
@@ -95,12 +95,9 @@ def test_a_hit_keeps_every_value_exactly(tmp_path: Path,
                 assert theirs.moment.utcoffset() == mine.moment.utcoffset()
 
 
-def _no_parsing(*args: object, **kwargs: object) -> None:
-    raise AssertionError("parsed although the cache holds this text")
-
-
-def test_a_hit_shares_repeated_records_and_strings(tmp_path: Path) -> None:
-    _, second = _cached(EDGES, tmp_path)
+def test_a_hit_shares_repeated_records_and_strings(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _, second = _cached(EDGES, tmp_path, monkeypatch)
     events = second.by_id  # type: ignore[attr-defined]
     assert events["c"].place is events["d"].place  # equal places: one instance
     assert events["a"].place is not events["b"].place  # -0.0 is not 0.0
@@ -156,7 +153,7 @@ def test_checksummed_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path, change: 
 def test_events_come_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cacheform, "CHUNK", 3)
     first, second = _cached(EDGES + EDGES.split("events:\n")[1].replace("id: ", "id: z"),
-                            tmp_path)
+                            tmp_path, monkeypatch)
     (entry,) = cache.cache_dir().glob("*.json")
     assert len(entry.read_bytes().splitlines()) == 1 + 4 + 3  # header, tables, 8 events / 3
     assert snapshot(second) == snapshot(first)  # type: ignore[arg-type]
@@ -177,8 +174,10 @@ def test_records_are_slotted_frozen_and_compare_by_field() -> None:
 
 
 
-def test_a_timeline_without_events_or_actors_round_trips(tmp_path: Path) -> None:
-    first, second = _cached("title: Empty\nsources: {s: {title: S}}\nevents: []\n", tmp_path)
+def test_a_timeline_without_events_or_actors_round_trips(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _cached("title: Empty\nsources: {s: {title: S}}\nevents: []\n", tmp_path,
+                            monkeypatch)
     assert snapshot(second) == snapshot(first)  # type: ignore[arg-type]
     assert second.events == [] and second.actors == {}  # type: ignore[attr-defined]
     (entry,) = cache.cache_dir().glob("*.json")

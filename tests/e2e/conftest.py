@@ -15,6 +15,7 @@ import pytest
 
 Tmux = Callable[..., str]
 WAIT = 20.0
+FIXTURE = Path(__file__).parents[1] / "app" / "fixtures" / "tour.yaml"
 
 
 def installed_newstui() -> str:
@@ -65,3 +66,14 @@ def wait_until(tmux: Tmux, test: Callable[[str], bool], what: str,
 
 def wait_for(tmux: Tmux, text: str, timeout: float = WAIT) -> str:
     return wait_until(tmux, lambda shown: text in shown, repr(text), timeout)
+
+
+def quit_app(tmux: Tmux, done: Path) -> str:
+    """Press q and return the exit code the shell wrote to ``done`` (once it is written)."""
+    tmux("send-keys", "-t", "app", "q")
+    deadline = time.monotonic() + WAIT
+    while not (done.exists() and done.read_text().strip()):
+        if time.monotonic() > deadline:
+            pytest.fail("newstui did not exit")
+        time.sleep(0.1)
+    return done.read_text().strip()

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import installed_newstui, wait_for
+from tests.e2e.conftest import FIXTURE, installed_newstui, quit_app, wait_for
 
 pytestmark = pytest.mark.e2e
 
-FIXTURE = Path(__file__).parents[1] / "app" / "fixtures" / "tour.yaml"
 
 
 def test_filter_search_and_quit_in_a_real_terminal(tmux: Callable[..., str],
@@ -40,11 +39,7 @@ def test_filter_search_and_quit_in_a_real_terminal(tmux: Callable[..., str],
     tmux("send-keys", "-t", "app", "Enter")
     time.sleep(0.3)
 
-    tmux("send-keys", "-t", "app", "q")
-    deadline = time.monotonic() + 20
-    while not done.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert done.read_text().strip() == "0"
+    assert quit_app(tmux, done) == "0"
 
 
 def test_an_invalid_file_never_opens_the_app(tmux: Callable[..., str],

@@ -10,18 +10,16 @@ import os
 import shlex
 import shutil
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import WAIT, installed_newstui, wait_for, wait_until
+from tests.e2e.conftest import FIXTURE, installed_newstui, quit_app, wait_for, wait_until
 from tests.edits import line_of, replace_in
 
 pytestmark = pytest.mark.e2e
 
-FIXTURE = Path(__file__).parents[1] / "app" / "fixtures" / "tour.yaml"
 
 
 @pytest.fixture
@@ -39,16 +37,6 @@ def start(tmux: Callable[..., str], events: Path, tmp_path: Path, editor: str = 
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "app", command)
     wait_for(tmux, "9 of 9 events")
     return done
-
-
-def quit_app(tmux: Callable[..., str], done: Path) -> str:
-    tmux("send-keys", "-t", "app", "q")
-    deadline = time.monotonic() + WAIT
-    while not (done.exists() and done.read_text().strip()):
-        if time.monotonic() > deadline:
-            pytest.fail("newstui did not exit")
-        time.sleep(0.1)
-    return done.read_text().strip()
 
 
 

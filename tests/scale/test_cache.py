@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scale.scale_helpers import generated_yaml, snapshot
+from tests.scale.scale_helpers import generated_yaml, no_parsing, snapshot
 from tui.data import cache, cacheform
 from tui.data.load import load_timeline
 
@@ -41,15 +41,11 @@ def test_miss_then_hit_gives_the_same_timeline(timeline_file: Path,
     cache.flush()
     assert len(_entries()) == 1
     # A hit must not parse: make parsing impossible and load again.
-    monkeypatch.setattr("tui.data.load._read_timeline", _no_parsing)
+    monkeypatch.setattr("tui.data.load._read_timeline", no_parsing)
     second = load_timeline(timeline_file, cache=True)
     assert snapshot(second) == snapshot(first)
     assert second.events[0].start == first.events[0].start
     assert second.by_id.keys() == first.by_id.keys()
-
-
-def _no_parsing(*args: object, **kwargs: object) -> None:
-    raise AssertionError("parsed although the cache holds this text")
 
 
 def test_changed_text_misses(timeline_file: Path) -> None:

@@ -66,7 +66,8 @@ def read_text(path: Path) -> str:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
+    """The cyclic collector paused for a block that builds long-lived data."""
     # Loading allocates millions of small objects and no cycles: the cyclic collector
     # would only rescan them over and over (it roughly doubles load time at scale).
     enabled = gc.isenabled()
@@ -154,7 +155,7 @@ def _cached(key: str, path: Path | None, report: Progress) -> Timeline | None:
     from tui.data import cache as timeline_cache
 
     report("cache")
-    with _no_gc():  # millions of objects and no cycles, as when parsing
+    with no_gc():  # millions of objects and no cycles, as when parsing
         return timeline_cache.load(key, path)
 
 
@@ -187,7 +188,7 @@ def _timeline(box: list[str], filename: str, path: Path | None, *, fast: bool | 
             return cached
     report("parsing")
     del text  # the box holds it; the fast reader may let it go
-    with _no_gc():
+    with no_gc():
         timeline = _read_timeline(box, filename, path, kind, fast, raw, release)
     if key is not None:
         timeline_cache.store_later(key, timeline)
@@ -302,7 +303,7 @@ def timeline_from_data(data: dict[str, Any], locator: Locator, filename: str,
     Importers of other formats (TimelineJS) build the plain data and pass a locator that
     maps its paths back to positions in their own file.
     """
-    with _no_gc():
+    with no_gc():
         doc, problems, positions = validate_document(data, locator, filename)
         if doc is None:
             raise TimelineError(problems, exit_code=EXIT_INVALID)
