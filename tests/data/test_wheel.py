@@ -42,3 +42,9 @@ def test_wheel_installs_and_runs_in_a_fresh_virtualenv(tmp_path: Path) -> None:
     events = json.loads(exported.stdout)["events"]
     assert events and all(e["place"]["country"] == "IN" for e in events)
     assert newstui("validate", "missing.yaml").returncode == 2
+    # The bundled timeline opens from its shipped pre-validated entry: no pydantic needed.
+    probe = subprocess.run(
+        [str(bindir / "python"), "-c", "import sys; from tui.data.load import load_timeline; "
+         "print(len(load_timeline().events), 'pydantic' in sys.modules)"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    assert probe.stdout.split()[1] == "False", probe.stdout

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from tui.app.export_dialog import ExportRequest
     from tui.app.screen import TimelineScreen
     from tui.data.load import Timeline
-    from tui.data.model import Event
+    from tui.data.records import Event
 
 INTEROP_BINDINGS: list[BindingType] = [
     Binding("ctrl+s,E", "export", "Export", id="newstui.export",

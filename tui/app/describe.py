@@ -11,7 +11,7 @@ from datetime import UTC, datetime, tzinfo
 
 from tui.app.text import PRECISION_WORDS, clean, day_label, format_offset, in_zone
 from tui.data.dates import When
-from tui.data.model import Event
+from tui.data.records import Event
 
 
 def reference_tz(reference: str) -> tzinfo | None:

@@ -20,7 +20,7 @@ from tui.app.text import clean, clean_block, kind_marker, match_spans, short_day
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import TimelineData
 from tui.data.countries import country_name
-from tui.data.model import Event
+from tui.data.records import Event
 
 Part = str | tuple[str, Style] | Content
 

@@ -26,7 +26,7 @@ from tui.app.text import clean
 from tui.data.export import FORMATS, default_filename
 from tui.data.export.common import period_text
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.records import Event
 
 FORMAT_NAMES: dict[str, str] = {
     "json": "JSON",

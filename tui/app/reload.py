@@ -39,7 +39,7 @@ from tui.watch import Fingerprint, watch_file
 
 if TYPE_CHECKING:
     from tui.app.screen import TimelineScreen
-    from tui.data.model import Event
+    from tui.data.records import Event
 
 
 EMPTY_SETTLE = 0.3  # seconds to wait for the rest of a save after an empty file

@@ -30,8 +30,8 @@ from tui.app.screen_actions import ScreenActions
 from tui.app.timeline_view import TimelineView
 from tui.app.viewmodel import Rows, StripData, TimelineData
 from tui.data.load import Timeline
-from tui.data.model import Event
 from tui.data.query import Facet, Query, fold, positions
+from tui.data.records import Event
 
 WIDE = 110  # from this width on, the detail pane sits beside the timeline, else below it
 NARROW = 70  # below this width the detail pane folds away (d shows it full width)

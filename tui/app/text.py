@@ -9,8 +9,8 @@ import re
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 
-from tui.data.model import Event
 from tui.data.query import fold
+from tui.data.records import Event
 from tui.data.sanitize import printable
 
 # Every kind has its own glyph (so kinds stay distinct under NO_COLOR) and a colour class.

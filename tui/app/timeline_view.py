@@ -14,7 +14,7 @@ from tui.app.linelist import LineList
 from tui.app.text import clean, kind_marker, match_spans, time_label
 from tui.app.viewmodel import Rows, TimelineData
 from tui.data.countries import country_name
-from tui.data.model import KINDS
+from tui.data.records import KINDS
 
 KIND_CLASSES = {kind: f"kind--{kind}" for kind in KINDS}
 WIDE = 90  # from this width on, rows also show the country's name

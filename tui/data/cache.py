@@ -72,6 +72,18 @@ def load(key: str, path: Path | None) -> Timeline | None:
     ever replaced, never rewritten in place, so the open file stays the one checked.
     """
     entry = entry_path(key)
+    timeline = read_entry(entry, key, path)
+    if timeline is not None:
+        try:
+            os.utime(entry)  # most recently used: pruned last
+        except OSError as error:
+            log.debug("cannot touch cache entry %s: %s", entry, error)
+    return timeline
+
+
+def read_entry(entry: Path, key: str, path: Path | None) -> Timeline | None:
+    """The timeline in the entry file ``entry`` if it is whole and written for ``key`` by
+    this version of newstui, else None."""
     try:
         with open(entry, "rb") as handle:
             header, size = _checked(handle, key)
@@ -91,10 +103,6 @@ def load(key: str, path: Path | None) -> Timeline | None:
     except OSError as error:
         log.debug("cache entry %s unreadable: %s", entry, error)
         return None
-    try:
-        os.utime(entry)  # most recently used: pruned last
-    except OSError as error:
-        log.debug("cannot touch cache entry %s: %s", entry, error)
     return timeline
 
 
@@ -121,23 +129,27 @@ def _checked(handle: BinaryIO, key: str) -> tuple[dict[str, object] | None, int]
     return (header if header == _header(key, crc, size) else None), len(line)
 
 
+def entry_lines(key: str, timeline: Timeline) -> list[bytes]:
+    """The entry for ``key``: its header line, then the payload's lines."""
+    lines = encode(timeline)
+    crc, size = 0, 0
+    for line in lines:
+        crc, size = zlib.crc32(line, crc), size + len(line)
+    return [json.dumps(_header(key, crc, size)).encode("ascii") + b"\n", *lines]
+
+
 def store(key: str, timeline: Timeline) -> None:
     """Write the entry for ``key`` (errors are logged, never raised: a cache is optional)."""
     directory = cache_dir()
     try:
-        lines = encode(timeline)
+        lines = entry_lines(key, timeline)
     except (ValueError, TypeError, AttributeError, KeyError, UnicodeEncodeError) as error:
         log.debug("timeline not cached: %s", error)
         return
-    crc, size = 0, 0
-    for line in lines:
-        crc, size = zlib.crc32(line, crc), size + len(line)
-    header = json.dumps(_header(key, crc, size)).encode("ascii")
     temporary = directory / f".{key}.{os.getpid()}.tmp"
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as handle:
-            handle.write(header + b"\n")
             handle.writelines(lines)
         os.replace(temporary, entry_path(key))
     except OSError as error:

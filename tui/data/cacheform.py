@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Any
 from dateutil import tz
 
 from tui.data.dates import PRECISIONS, When
-from tui.data.model import Actor, ActorRef, Event, Link, Place, Quote, Source, field_names
+from tui.data.records import Actor, ActorRef, Event, Link, Place, Quote, Source
+from tui.data.records import record_fields as field_names
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline

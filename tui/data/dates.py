@@ -16,8 +16,6 @@ from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.parser import isoparse
-
 Precision = Literal["year", "month", "day", "time"]
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day", "time")
 
@@ -61,6 +59,8 @@ class When:
     def _parse(cls, text: str) -> When:
         raw = text.strip()
         if _TIME.match(raw):
+            from dateutil.parser import isoparse  # only to parse: a cache hit needs none
+
             try:
                 moment = isoparse(raw)
             except (ValueError, OverflowError) as error:

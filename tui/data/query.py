@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
-    from tui.data.model import Event
+    from tui.data.records import Event
 
 Facet = Literal["country", "actor", "kind"]
 FACETS: tuple[Facet, ...] = ("country", "actor", "kind")

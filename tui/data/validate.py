@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, get_type_hints
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from tui.data.checks import check_references, did_you_mean
 from tui.data.errors import Problem
@@ -180,15 +180,22 @@ class Collector:
         for step in steps:
             if isinstance(step, int) or model is None:
                 continue
-            fields = getattr(model, "__pydantic_fields__", None)
-            field = fields.get(step) if fields is not None else None
-            model = _inner_model(field.annotation) if field else None
+            annotation = _field_types(model).get(step)
+            model = _inner_model(annotation) if annotation is not None else None
         return list(field_names(model)) if model is not None else []
+
+
+def _field_types(model: Any) -> dict[str, Any]:
+    """A document model's or record's field annotations, by field name."""
+    if issubclass(model, BaseModel):
+        return {name: field.annotation for name, field in model.model_fields.items()}
+    return get_type_hints(model, include_extras=True)
 
 
 def _inner_model(annotation: Any) -> Any:
     """The model or record inside ``list[Record]``, ``Record | None`` and the like."""
-    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
+    if isinstance(annotation, type) and (annotation in RECORDS or issubclass(annotation,
+                                                                             BaseModel)):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _inner_model(arg)

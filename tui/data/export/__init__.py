@@ -21,7 +21,7 @@ from tui.data.export.files import ExportError, OutputExistsError, write_export
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
-    from tui.data.model import Event
+    from tui.data.records import Event
 
 __all__ = ["FORMATS", "ExportError", "OutputExistsError", "default_filename", "render",
            "write_export"]

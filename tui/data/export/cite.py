@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tui.data.export.common import event_date_text, one_line, place_text, source_text
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.records import Event
 
 
 def citation(timeline: Timeline, event: Event) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from tui.data.countries import country_name
 from tui.data.dates import When
 from tui.data.load import Timeline
-from tui.data.model import Event, Place, Source
+from tui.data.records import Event, Place, Source
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

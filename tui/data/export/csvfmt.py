@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from tui.data.export.common import actors_text, iso_local, one_line, source_text
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.records import Event
 
 COLUMNS = ("id", "start", "end", "precision", "approximate", "date_text", "kind", "title",
            "place", "country", "actors", "summary", "sources")

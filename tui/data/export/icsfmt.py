@@ -39,7 +39,7 @@ from tui.data.export.common import (
     uri,
 )
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.records import Event
 
 PRODID = f"-//newstui//newstui {__version__}//EN"
 

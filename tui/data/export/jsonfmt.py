@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from tui.data.export.records import timeline_record
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.records import Event
 
 # json.dumps(ensure_ascii=False) escapes only C0 controls. DEL, C1 controls (0x9b is CSI
 # to some terminals), bidi controls and line/paragraph separators would reach a terminal

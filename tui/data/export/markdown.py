@@ -29,7 +29,7 @@ from tui.data.export.common import (
     uri,
 )
 from tui.data.load import Timeline
-from tui.data.model import Event, Source
+from tui.data.records import Event, Source
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")

@@ -35,7 +35,7 @@ from tui.data.export.common import (
     place_text,
 )
 from tui.data.load import Timeline
-from tui.data.model import Event
+from tui.data.records import Event
 
 GroupBy = Literal["kind", "country", "none"]
 GROUP_BY: tuple[GroupBy, ...] = ("kind", "country", "none")

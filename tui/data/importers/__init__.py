@@ -29,7 +29,6 @@ from tui.data.load import (
     timeline_from_data,
     timeline_from_text,
 )
-from tui.data.yamlsafe import Locator
 
 SOURCE_FORMATS: tuple[str, ...] = ("yaml", "json", "timelinejs", "csv")
 FORM_NAMES = {"yaml": "newstui YAML", "json": "newstui JSON", "timelinejs": "TimelineJS JSON",
@@ -135,6 +134,7 @@ def _own_json(text: str, name: str, file: Path, progress: Progress | None = None
     data = parse_json(text, name)
     if _is_export(data):
         from tui.data.export.records import document_from_record
+        from tui.data.yamlsafe import Locator
 
         try:
             document = document_from_record(data)

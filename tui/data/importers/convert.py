@@ -35,7 +35,7 @@ from tui.data.importers.dateparts import Parts, read_parts
 from tui.data.importers.html import absolute_url, html_links, html_to_text
 from tui.data.importers.slides import Origin, Slide, SlideShow
 from tui.data.load import Timeline, timeline_from_data
-from tui.data.model import KINDS, SLUG, URL
+from tui.data.records import KINDS, SLUG, URL
 from tui.data.yamlsafe import Locator
 
 DEFAULT_KIND = "statement"
