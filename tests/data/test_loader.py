@@ -184,3 +184,22 @@ def test_same_instant_keeps_file_order() -> None:
     sources: [wire]
 """ for n in (3, 1, 2)))
     assert [e.id for e in timeline.events] == ["e3", "e1", "e2"]
+
+
+@pytest.mark.parametrize("name", ["../seeds/article.txt", "notes/a.txt", "a\\b.txt", ".."])
+def test_a_source_archive_is_a_file_name_not_a_path(name: str) -> None:
+    problem = one_problem(f"""\
+title: T
+sources:
+  wire: {{title: Wire report, archive: '{name}'}}
+events:
+  - id: a
+    kind: stop
+    title: A
+    start: 2023-11-06
+    sources: [wire]
+""")
+    assert (problem.line, problem.column, problem.owner, problem.field) == \
+        (3, 39, "source wire", "archive")
+    assert "is a path: give a file name" in problem.message and "--archive DIR" in \
+        problem.message

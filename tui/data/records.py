@@ -81,6 +81,7 @@ Slug = Annotated[str, Rule("slug")]  # an id
 Country = Annotated[str, Rule("country")]  # an ISO 3166-1 alpha-2 code
 TimeZone = Annotated[str, Rule("time_zone")]  # an IANA zone name
 Url = Annotated[str, Rule("url")]
+ArchiveName = Annotated[str, Rule("archive")]  # a file name in validate's --archive DIR
 Date = Annotated[When, Rule("date")]  # YYYY, YYYY-MM, YYYY-MM-DD or a time with offset
 Latitude = Annotated[float, Rule("latitude")]
 Longitude = Annotated[float, Rule("longitude")]
@@ -104,7 +105,7 @@ class Source:
     publisher: Text | None = None
     published: Date | None = None  # leave it out when unknown: never invent one
     url: Url | None = None  # never invented: leave it out if unknown
-    archive: Annotated[Text | None, Rule("about", "archived plain-text copy")] = None
+    archive: Annotated[ArchiveName | None, Rule("about", "archived plain-text copy")] = None
 
 
 @_record

@@ -84,6 +84,14 @@ def _url(value: str) -> str:
     return value
 
 
+def _archive_name(value: str) -> str:
+    if "/" in value or "\\" in value or value in {".", ".."}:
+        raise PydanticCustomError(
+            "archive", "'{value}' is a path: give a file name; the directory comes from "
+            "'newstui validate --archive DIR'", {"value": value})
+    return value
+
+
 def _actor_ref(value: Any) -> Any:
     return {"id": value} if isinstance(value, str) else value
 
@@ -103,6 +111,7 @@ RULES: dict[str, tuple[Any, ...]] = {
     ),
     "time_zone": (_STRICT, AfterValidator(_time_zone)),
     "url": (_STRICT, AfterValidator(_url)),
+    "archive": (Field(strict=True, min_length=1), AfterValidator(_archive_name)),
     "date": (
         PlainValidator(_when),
         PlainSerializer(lambda when: when.iso(), return_type=str),
