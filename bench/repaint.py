@@ -111,8 +111,8 @@ async def measure(path: Path) -> dict[str, float]:
                 lambda: screen.toggle_filter("actor", actor)))
         screen.action_clear_filters()
         await pilot.pause()
+        screen.action_search()  # mounts the search bar (the first `/` does)
         search = screen.query_one("#search", Input)
-        screen.action_search()
         await pilot.pause()
         for word in ("talks", "ministry", "zürich"):
             for end in range(1, len(word) + 1):

@@ -336,7 +336,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace, start_day: date | None) -> int:
-    from tui.app.reload import WatchConfig
+    from tui.app.reloadcheck import WatchConfig
     from tui.data.load import bundled_path
     from tui.watch import Fingerprint
 

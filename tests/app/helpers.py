@@ -34,7 +34,7 @@ def detail_text(app: NewsApp) -> str:
     parts = []
     for widget in pane.query("Static"):
         parts.append(str(widget.render()))
-    links = pane.query_one("#detail-links")
-    for index in range(links.option_count):
-        parts.append(str(links.get_option_at_index(index).prompt))
+    for links in pane.query("#detail-links"):  # mounted for the first event with links
+        for index in range(links.option_count):
+            parts.append(str(links.get_option_at_index(index).prompt))
     return "\n".join(parts)

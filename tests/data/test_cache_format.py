@@ -14,6 +14,7 @@ from tests.scale.scale_helpers import no_parsing, snapshot
 from tui.data import cache, cacheform
 from tui.data.load import load_timeline
 from tui.data.model import Event, dump, validate_event
+from tui.data.packing import pack_ints, unpack_ints
 
 # Everything the encoder treats specially: times with and without offsets ("Z", +05:30,
 # local to the place), year/month/day precision, a dated source, -0.0 and 0.0 (equal, not
@@ -128,12 +129,19 @@ def _missing_chunk(lines: list[dict]) -> None:
     lines.pop()
 
 
+def _repacked(column: str, change: object) -> str:
+    values = unpack_ints(column).tolist()
+    change(values)  # type: ignore[operator]
+    return pack_ints(values)
+
+
 def _bad_precision(lines: list[dict]) -> None:
-    lines[1]["precision"][0] = "week"
+    lines[1]["precision"] = _repacked(lines[1]["precision"],
+                                      lambda v: v.__setitem__(0, 7))  # no such precision
 
 
 def _bad_index(lines: list[dict]) -> None:
-    lines[-1]["start"][0] = 10 ** 6
+    lines[-1]["start"] = _repacked(lines[-1]["start"], lambda v: v.__setitem__(0, 10 ** 6))
 
 
 @pytest.mark.parametrize("change", [_short_column, _missing_column, _missing_chunk,
@@ -155,7 +163,7 @@ def test_events_come_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     first, second = _cached(EDGES + EDGES.split("events:\n")[1].replace("id: ", "id: z"),
                             tmp_path, monkeypatch)
     (entry,) = cache.cache_dir().glob("*.json")
-    assert len(entry.read_bytes().splitlines()) == 1 + 4 + 3  # header, tables, 8 events / 3
+    assert len(entry.read_bytes().splitlines()) == 1 + 5 + 3  # header, tables, 8 events / 3
     assert snapshot(second) == snapshot(first)  # type: ignore[arg-type]
 
 

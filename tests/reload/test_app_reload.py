@@ -132,6 +132,10 @@ async def test_valid_edit_reloads_in_place_keeping_filters_and_highlight(events:
         assert screen.filters == Query(country=frozenset({"TR"}))
         assert "events.yaml reloaded: +1 event, 2 changed, 1 removed." in notices(app)
         assert not screen.query_one(StaleBar).display
+        # The reloaded timeline's search index is built in the background, as at start.
+        data = screen.data
+        assert data is not None
+        await until(pilot, lambda: data.index.search_ready, "the reloaded search index")
 
 
 @run_async
@@ -380,6 +384,19 @@ def test_checker_baseline_trusts_only_an_unchanged_file(events: Path) -> None:
     assert checker.check() is None
     replace_in(events, "Blinken visits Israel", "Blinken visits Israel (edited)")
     assert ReloadChecker(events, None, None).baseline(loaded) is False
+
+
+def test_checker_tells_a_blank_file_and_reports_a_binary_one(events: Path) -> None:
+    checker = ReloadChecker(events, None, load_timeline(events))
+    assert checker.baseline(Fingerprint.of(events)) is True
+    events.write_bytes(b"\xef\xbb\xbf  \n\t\n")  # a BOM and white space: blank
+    blank = checker.check()
+    assert isinstance(blank, LiveReload.TimelineBroken) and checker.empty
+    events.write_bytes(b"title: T\n\x00\x01 binary")
+    broken = checker.check()
+    assert isinstance(broken, LiveReload.TimelineBroken) and not checker.empty
+    assert "binary" in broken.error.problems[0].message
+    assert checker.check() is None  # the same bytes again: not read twice
 
 
 def test_cli_watches_unless_told_not_to(events: Path, monkeypatch: pytest.MonkeyPatch) -> None:

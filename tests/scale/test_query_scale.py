@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from tests.scale.scale_helpers import generated_yaml
 from tui.data import query as query_module
+from tui.data.facetmasks import bits_from
 from tui.data.load import timeline_from_text
-from tui.data.query import FACETS, Index, Query, bits_from, fold, positions, search_text
+from tui.data.query import FACETS, Index, Query, fold, positions, search_text
 
 
 def _reference_fold(text: str) -> str:

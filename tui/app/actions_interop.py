@@ -11,7 +11,6 @@ replace: a test must never start a real browser.
 from __future__ import annotations
 
 import subprocess
-import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +55,8 @@ def open_in_browser(url: str, in_terminal: InTerminal) -> bool:
     ``in_terminal``, which runs it with the app suspended; a graphical one is started
     detached with its output discarded, so its messages never land on the app's screen.
     """
+    import webbrowser  # imported when first used (with shlex): not on the start path
+
     try:
         browser = webbrowser.get()
     except webbrowser.Error:

@@ -14,12 +14,14 @@ import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from tui.app.reload import LiveReload, WatchConfig
 from tui.app.screen import TimelineScreen
@@ -30,6 +32,8 @@ from tui.data.load import Timeline
 from tui.data.query import Query
 from tui.data.sanitize import printable
 
+# The dialogs' styles: read when the first one opens, so the first screen parses only its own.
+MODAL_CSS = Path(__file__).with_name("modals.tcss")
 LOAD_PHASES = {"reading": "Reading", "cache": "Reading the cached", "parsing": "Checking",
                "indexing": "Indexing"}
 
@@ -82,6 +86,13 @@ class NewsApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        # Only rules for the dialogs' own widgets are added: nothing shown needs restyling,
+        # and the next styling pass parses just this file (Textual keeps the rest parsed).
+        if not self.stylesheet.has_source(str(MODAL_CSS)):
+            self.stylesheet.read(MODAL_CSS)
+        return super().push_screen(screen, *args, **kwargs)
+
     def get_default_screen(self) -> TimelineScreen:
         return TimelineScreen(self._timeline, query=self._query, start_day=self._start_day,
                               watch=self._watch)
@@ -107,7 +118,7 @@ class NewsApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, path: str | Path | None, source_format: str | None,
-              query_from: Callable[[Timeline], Query] | None) -> None:
+              query_from: Callable[[Timeline], Query] | None) -> TimelineError | ValueError | None:
         from tui.app.loading import load_for_app
         from tui.data import cache
 
@@ -116,10 +127,17 @@ class NewsApp(App[None]):
             timeline, query = load_for_app(path, source_format, query_from, self._progress)
         except (TimelineError, ValueError) as error:  # the caller reports it after exit
             cache.release()
-            self.post_message(self.LoadFailed(error))
-            return
+            return error  # reported once the worker has finished (on_worker_state_changed)
         self._progress("indexing")
         self.post_message(self.Loaded(timeline, TimelineData(timeline), query))
+        return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Not posted from the thread: the app exits on it, and exiting before the worker
+        # has finished returning would cancel it (a caller waiting for it would fail).
+        error = event.worker.result if event.worker.group == "load" else None
+        if event.state == WorkerState.SUCCESS and isinstance(error, TimelineError | ValueError):
+            self.post_message(self.LoadFailed(error))
 
     def _progress(self, phase: str) -> None:
         self.post_message(self.LoadProgress(phase))

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
+from tui.app.lazystyles import LazyComponentStyles
 from tui.app.text import clean, short_day
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import StripData, TimelineData
@@ -20,7 +21,7 @@ from tui.data.query import Query
 LEVELS = "▁▂▃▄▅▆▇█"
 
 
-class Bar(Widget):
+class Bar(LazyComponentStyles, Widget):
     """A one-line widget whose rendered pieces can carry a click payload."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -28,7 +29,7 @@ class Bar(Widget):
         self._targets: list[tuple[int, int, Any]] = []
 
     def _style(self, name: str) -> Style:
-        return self.get_visual_style(name, partial=True)
+        return self.component_style(name)
 
     def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
         """Pieces (text, style, click payload) and an alignment for the line."""

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.describe import when_lines
+from tui.app.lazystyles import LazyComponentStyles
 from tui.app.text import clean, clean_block, kind_marker, match_spans, short_day
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import TimelineData
@@ -46,7 +47,11 @@ class DetailText(_OneLayout, Static):
     """The body and the note of the detail pane."""
 
 
-class DetailPane(_OneLayout, VerticalScroll, can_focus=True):
+class LinkList(LazyComponentStyles, OptionList):
+    """The event's linked events (hidden while it has none)."""
+
+
+class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True):
     """Shows one event; the screen sets :attr:`reference` (data-bound) and calls show()."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,14 +82,10 @@ class DetailPane(_OneLayout, VerticalScroll, can_focus=True):
         self.needle = ""
         self._has_note = True  # unknown until the first rebuild: update it then
         self._built = False  # whether _rebuild has shown the current event yet
+        self._links: LinkList | None = None  # mounted for the first event with links
 
     def compose(self) -> ComposeResult:
         yield DetailText(id="detail-body")
-        title = Static("Linked events", id="detail-links-title", classes="heading")
-        links = OptionList(id="detail-links")
-        title.display = links.display = False  # shown by _show_links when there are links
-        yield title
-        yield links
         yield DetailText(id="detail-note")
 
     def show(self, data: TimelineData | None, event: Event | None, needle: str) -> None:
@@ -98,7 +99,9 @@ class DetailPane(_OneLayout, VerticalScroll, can_focus=True):
             self.scroll_home(animate=False, immediate=True)  # in this frame, not the next
 
     def watch_reference(self) -> None:
-        self._rebuild()
+        # Also called when the screen binds it at mount: nothing is shown yet to redo then.
+        if self._built:
+            self._rebuild()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -107,7 +110,7 @@ class DetailPane(_OneLayout, VerticalScroll, can_focus=True):
 
     # -- building the text ----------------------------------------------------------------
     def _style(self, name: str) -> Style:
-        return self.get_visual_style(name, partial=True)
+        return self.component_style(name)
 
     def _marked(self, text: str, style: Style | None = None) -> Content:
         content = Content(text)
@@ -152,7 +155,15 @@ class DetailPane(_OneLayout, VerticalScroll, can_focus=True):
     # Paging through events without links or notes is the common case: leaving those
     # widgets alone then spares a layout pass (and a frame) per highlighted event.
     def _show_links(self, options: list[Option]) -> None:
-        links = self.query_one("#detail-links", OptionList)
+        links = self._links
+        if links is None:
+            if not options:
+                return  # none shown yet, none to show
+            # Mounted when first needed: two widgets less to mount and style before the
+            # first screen (most events have no links).
+            links = self._links = LinkList(id="detail-links")
+            title = Static("Linked events", id="detail-links-title", classes="heading")
+            self.mount(title, links, before=self.query_one("#detail-note"))
         if options or links.option_count:
             links.set_options(options)
             if options:

@@ -20,8 +20,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.lazystyles import LazyComponentStyles
 
-class LineList(ScrollView, can_focus=True):
+
+class LineList(LazyComponentStyles, ScrollView, can_focus=True):
     """Rows addressed by number; the cursor moves over "stops" (rows that can be chosen)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,7 +54,8 @@ class LineList(ScrollView, can_focus=True):
         """
         style = self._styles.get(components)
         if style is None:
-            style = self.rich_style
+            # The widget's own style once (Textual works it out over every ancestor).
+            style = self._styles.get(()) or self._styles.setdefault((), self.rich_style)
             for name in components:
                 style += self.get_component_rich_style(name, partial=True)
             self._styles[components] = style

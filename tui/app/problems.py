@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.lazystyles import LazyComponentStyles
 from tui.data.errors import Problem
 from tui.data.sanitize import printable
 
@@ -41,9 +42,7 @@ class StaleBar(Static):
         self.text = ""
         self.tooltip = "The file changed and is not valid (or is gone): this is the last " \
             "good version. Click or press p for the problems."
-
-    def on_mount(self) -> None:
-        self.display = False
+        self.display = False  # hidden from the start (not after mount: no extra layout)
 
     def show(self, text: str | None) -> None:
         """Show ``text`` (already safe to print), or hide the bar with None."""
@@ -55,7 +54,7 @@ class StaleBar(Static):
         await self.app.run_action("screen.toggle_problems")
 
 
-class ProblemsPanel(OptionList):
+class ProblemsPanel(LazyComponentStyles, OptionList):
     """One option per problem, in file order; closed until there is something to show."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,9 +70,7 @@ class ProblemsPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
         self.problems: list[Problem] = []
-
-    def on_mount(self) -> None:
-        self.display = False
+        self.display = False  # closed from the start (not after mount: no extra layout)
 
     def show(self, path: Path | None, problems: list[Problem], *, missing: bool) -> None:
         """List ``problems`` (or that the file is ``missing``), keeping the highlighted row."""

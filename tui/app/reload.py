@@ -13,32 +13,32 @@ soon as the editor exits.
 from __future__ import annotations
 
 import gc
-import hashlib
-import shlex
 import subprocess
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import SuspendNotSupported
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import OptionList
 
 from tui.app.problems import ProblemsPanel, StaleBar, stale_text
-from tui.app.viewmodel import TimelineData
-from tui.data.diff import TimelineDiff, diff_timelines
-from tui.data.errors import Problem, TimelineError
-from tui.data.load import Timeline, read_text
+from tui.app.reloadcheck import (
+    ReloadChecker,
+    TimelineBroken,
+    TimelineMissing,
+    TimelineReloaded,
+    WatchConfig,
+)
+from tui.data.errors import TimelineError
 from tui.data.sanitize import printable
-from tui.editor import EditorNotFound, editor_command
-from tui.watch import Fingerprint, watch_file
+from tui.watch import watch_file
 
 if TYPE_CHECKING:
     from tui.app.screen import TimelineScreen
+    from tui.app.viewmodel import TimelineData
     from tui.data.records import Event
 
 
@@ -47,125 +47,13 @@ FULL_GC_EVENTS = 5000  # up to this size a reload also frees what earlier ones f
 RELOAD_NOTICE = 3.0  # seconds a "reloaded" notice shows (and no other one meanwhile)
 
 
-@dataclass(frozen=True, slots=True)
-class WatchConfig:
-    """Which file to follow, how to read it, and how quickly to react (tests go faster)."""
-
-    path: Path
-    source_format: str | None = None  # None: from the file's name and content
-    debounce_ms: int = 150  # editors write in bursts; one reload per burst
-    poll_ms: int = 300  # only where the native backend is unavailable
-    force_polling: bool | None = None
-    loaded: Fingerprint | None = None  # the file when the shown timeline was read from it
-
-
-def _digest(text: str) -> bytes:
-    # Kept instead of the text itself: a large file's text would stay in memory for good.
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
-
-
-class ReloadChecker:
-    """Reads and validates the file; says what changed since the last look (thread-safe).
-
-    Skips text identical to the last attempt, so the watcher's extra wake-ups (touch,
-    metadata changes, the editor's own double writes) cost one read and no parse.
-    """
-
-    _MISSING = object()  # _last_text while the file is gone: its return always reloads
-
-    def __init__(self, path: Path, source_format: str | None,
-                 timeline: Timeline | None) -> None:
-        self.path = path
-        self.source_format = source_format
-        self.last_good = timeline
-        self._last_text: object = None
-        self.empty = False  # the last text read was empty (or only white space)
-        self._lock = threading.Lock()
-
-    def baseline(self, loaded: Fingerprint | None) -> bool:
-        """Take the file's text as the one shown, if it is still as it was ``loaded``.
-
-        False if the file may have changed since (or ``loaded`` is unknown): then the
-        caller checks it, and the first check parses and compares with what is shown.
-        """
-        with self._lock:
-            before = Fingerprint.of(self.path)
-            if loaded is None or before != loaded:
-                return False
-            try:
-                text = read_text(self.path)
-            except TimelineError:
-                return False
-            if Fingerprint.of(self.path) != before:  # written while we read it
-                return False
-            self._last_text = _digest(text)
-            return True
-
-    def check(self) -> Message | None:
-        """A message for what the file holds now, or None if nothing changed."""
-        with self._lock:
-            self.empty = False
-            if not self.path.exists():
-                if self._last_text is self._MISSING:
-                    return None
-                self._last_text = self._MISSING
-                return LiveReload.TimelineMissing(self.path)
-            try:
-                text = read_text(self.path)
-            except TimelineError as error:  # unreadable (permissions, binary, too large)
-                self._last_text = None
-                return LiveReload.TimelineBroken(error)
-            digest = _digest(text)
-            if digest == self._last_text:
-                return None
-            self._last_text = digest
-            self.empty = not text.strip()
-            return self._load()
-
-    def _load(self) -> Message:
-        from tui.data.importers import load_any
-
-        try:
-            timeline = load_any(self.path, source_format=self.source_format)
-            data = TimelineData(timeline)
-        except TimelineError as error:
-            return LiveReload.TimelineBroken(error)
-        except Exception as error:
-            # A bug must not end a curator's session: it is reported in the problems panel
-            # like any other problem, saying what went wrong.
-            problem = Problem(str(self.path), None, None,
-                              f"could not reload: {type(error).__name__}: {error}",
-                              hint="please report this; the last good version stays shown")
-            return LiveReload.TimelineBroken(TimelineError([problem]))
-        diff = diff_timelines(self.last_good, timeline) if self.last_good is not None else None
-        self.last_good = timeline
-        return LiveReload.TimelineReloaded(timeline, data, diff)
-
-
 class LiveReload(Vertical):
     """The watcher behind the screen, and the dock holding the problems panel."""
 
-    class TimelineReloaded(Message):
-        """The file changed and validates (posted from the watcher's thread)."""
-
-        def __init__(self, timeline: Timeline, data: TimelineData,
-                     diff: TimelineDiff | None) -> None:
-            super().__init__()
-            self.timeline, self.data, self.diff = timeline, data, diff
-
-    class TimelineBroken(Message):
-        """The file changed and does not validate: the last good timeline stays."""
-
-        def __init__(self, error: TimelineError) -> None:
-            super().__init__()
-            self.error = error
-
-    class TimelineMissing(Message):
-        """The file was deleted or moved away."""
-
-        def __init__(self, path: Path) -> None:
-            super().__init__()
-            self.path = path
+    # The checker's answers (see tui.app.reloadcheck), under their historical names.
+    TimelineReloaded = TimelineReloaded
+    TimelineBroken = TimelineBroken
+    TimelineMissing = TimelineMissing
 
     def __init__(self, config: WatchConfig | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -177,9 +65,6 @@ class LiveReload(Vertical):
         self._quiet_until = 0.0  # no other "reloaded" notice before this (monotonic)
         self._stop = threading.Event()
         self.watching = threading.Event()  # set once the watcher follows the file
-
-    def compose(self) -> ComposeResult:
-        yield ProblemsPanel(id="problems")
 
     @property
     def main(self) -> TimelineScreen:
@@ -217,6 +102,10 @@ class LiveReload(Vertical):
         return self.checker
 
     def _start(self) -> None:
+        # The panel (closed until the file has problems): after the first frame, which has
+        # less to mount then, and before the watcher starts, so its messages find it.
+        if self.is_attached:  # not when the app quit before its first frame
+            self.mount(ProblemsPanel(id="problems"))
         if self.main.data is None:
             return  # still loading: the app calls start() once the timeline is shown
         self.start()
@@ -229,6 +118,10 @@ class LiveReload(Vertical):
 
     @work(thread=True, exclusive=True, group="newstui-watch")
     def _watch(self, checker: ReloadChecker, config: WatchConfig) -> None:
+        # Before the baseline: watch_file notes the file's state after importing watchfiles
+        # (~25 ms), and a change made in between would be taken as already seen.
+        import watchfiles  # noqa: F401
+
         if not checker.baseline(config.loaded):
             self._post(checker)  # changed since it was loaded (or unknown): look now
         self.watching.set()
@@ -242,7 +135,7 @@ class LiveReload(Vertical):
 
     def _post(self, checker: ReloadChecker) -> None:
         message = checker.check()
-        if isinstance(message, LiveReload.TimelineBroken) and checker.empty:
+        if isinstance(message, TimelineBroken) and checker.empty:
             # Shells and many editors truncate, then write: an empty file is usually the
             # middle of a save. Look again before calling it broken.
             if self._stop.wait(EMPTY_SETTLE):
@@ -269,6 +162,7 @@ class LiveReload(Vertical):
             gc.unfreeze()
             gc.collect()
         self.main.set_timeline(message.timeline, message.data)
+        self._prepare_search(message.data)
         self.error, self.missing, self._dismissed = None, False, False
         self._show_state()
         what = message.diff.describe() if message.diff is not None else "new timeline"
@@ -282,6 +176,12 @@ class LiveReload(Vertical):
             # timeline (the timeline itself shows every change).
             self.notify(f"{self.name} reloaded: {what}.", markup=False, timeout=RELOAD_NOTICE)
             self._quiet_until = time.monotonic() + RELOAD_NOTICE
+
+    @work(thread=True, exclusive=True, group="newstui-prepare-search")
+    def _prepare_search(self, data: TimelineData) -> None:
+        # As after the first load (NewsApp.timeline_shown): the reloaded timeline's search
+        # index, off the UI thread, so its first search keystroke finds it ready.
+        data.index.prepare_search()
 
     @on(TimelineBroken)
     def _broken(self, message: TimelineBroken) -> None:
@@ -376,6 +276,10 @@ class LiveReload(Vertical):
             self.notify(f"{self.name} was deleted or moved: nothing to open until it is "
                         "back.", severity="warning", markup=False)
             return
+        import shlex  # the editor's modules: imported when it is first opened
+
+        from tui.editor import EditorNotFound, editor_command
+
         try:
             argv = editor_command(path, line)
         except EditorNotFound as error:

@@ -11,7 +11,7 @@ import gc
 from datetime import date
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
@@ -74,6 +74,9 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         Binding("q", "app.quit", "Quit", id="newstui.quit", tooltip="Quit newstui"),
     ]
     COMMANDS: ClassVar = PROVIDERS
+    # Focus the timeline straight away: Textual's default ("*") focuses the filter pane
+    # first, and moving focus on restyles both panes and all their component classes.
+    AUTO_FOCUS = "#timeline"
 
     data: var[TimelineData | None] = var(None, init=False)
     """The timeline and its indexes (None while a large file is still loading)."""
@@ -98,9 +101,16 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         self.strip_data: StripData | None = None
         self.narrow = False
         self.narrow_detail = False  # on a narrow terminal: is the detail shown instead?
+        self.search_box: Input | None = None  # mounted by the first `/` (see open_search)
+        self._resumed = False  # whether the screen has been shown (resumed) yet
 
+    # The first screen holds only what it shows: every widget costs mounting and styling
+    # before the first frame. The loading line exists only while a file loads, and the
+    # search bar is mounted the first time it is opened.
     def compose(self) -> ComposeResult:
         self._layout(self.app.size.width)  # before the first styling pass
+        if self._initial is None:
+            self.add_class("-loading", update=False)  # styled once, loading
         yield StaleBar(id="stale")
         yield DayStrip(id="strip")
         yield RouteBar(id="route")
@@ -109,34 +119,54 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
             with Container(id="content"):
                 yield TimelineView(id="timeline")
                 yield DetailPane(id="detail").data_bind(TimelineScreen.reference)
-                with Vertical(id="loading"):
-                    yield Static(id="loading-text")
-                    yield LoadingIndicator()
+                if self._initial is None:
+                    with Vertical(id="loading"):
+                        yield Static(id="loading-text")
+                        yield LoadingIndicator()
         yield LiveReload(self._watch, id="live")
         yield StatusLine(id="status")
-        with Horizontal(id="searchbar"):
-            yield Label("Search ", id="search-label")
-            yield Input(id="search", compact=True, placeholder="titles, summaries, quotes, "
-                        "actors, places · Enter keeps it · Esc clears it")
         yield Footer(compact=True)
 
+    def open_search(self) -> Input:
+        """Show the search bar (mounting it the first time) and return its box."""
+        search = self.search_box
+        if search is None:
+            search = self.search_box = Input(
+                id="search", compact=True, placeholder="titles, summaries, quotes, actors, "
+                "places · Enter keeps it · Esc clears it")
+            # Followed in the same call as a keystroke: its Input.Changed would reach the
+            # screen only after the box's own repaint, and the results would wait for the
+            # next frame slot.
+            self.watch(search, "value", self._search_typed, init=False)
+            bar = Horizontal(id="searchbar")
+            self.mount(bar, before=self.query_one(Footer))
+            # Into the mounted bar, not as its constructor's children: those would be
+            # mounted only when it composes, too late for the focus and keys that follow.
+            bar.mount(Label("Search ", id="search-label"), search)
+        else:
+            self.query_one("#searchbar").display = True
+        return search
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. The first resume follows the screen's mount,
+        # which has just styled every widget: restyling them all again (about a hundred
+        # nodes and component classes) would only delay the first frame. Later resumes
+        # (a dialog closed, the theme changed meanwhile) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     def on_mount(self) -> None:
-        self.query_one("#searchbar").display = False
         self.query_one(FacetList).border_title = "Filters"
         view = self.query_one(TimelineView)
         view.border_title = "Timeline"
         # Follow the cursor in the same call (not through a queued message), so a key's
         # effects on every pane reach the screen in one frame.
         self.watch(view, "cursor", self._cursor_moved, init=False)
-        # Likewise the search box: its Input.Changed would reach the screen only after the
-        # box's own repaint, and the results would wait for the next frame slot.
-        self.watch(self.query_one("#search", Input), "value", self._search_typed, init=False)
         self.query_one(DetailPane).border_title = "Detail"
         if self._initial is not None:
             self.set_timeline(self._initial)
             self._initial = None
-        elif self.data is None:
-            self.add_class("-loading")
         self.query_one(TimelineView).focus()
 
     # -- state in -------------------------------------------------------------------------
@@ -349,11 +379,13 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         self.query_one(DetailPane).focus()
 
     def _close_search(self, clear: bool = False) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_box
         if clear:
             self.filters = self.filters.without("search")
-            search.value = ""
-        self.query_one("#searchbar").display = False
+            if search is not None:
+                search.value = ""
+        if search is not None:
+            self.query_one("#searchbar").display = False
         self.query_one(TimelineView).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

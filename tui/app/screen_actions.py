@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input
-
 from tui.app.detail import DetailPane
 from tui.app.reload import LiveReload
 from tui.app.timeline_view import TimelineView
@@ -34,9 +32,8 @@ class ScreenActions:
         self.query_one("#detail-links").focus()
 
     def action_search(self: TimelineScreen) -> None:
-        search = self.query_one("#search", Input)
+        search = self.open_search()
         search.value = self.filters.search
-        self.query_one("#searchbar").display = True
         search.focus()
 
     def action_pick(self: TimelineScreen, facet: Facet) -> None:
@@ -56,7 +53,8 @@ class ScreenActions:
 
     def action_clear_filters(self: TimelineScreen) -> None:
         self.filters = Query()
-        self.query_one("#search", Input).value = ""
+        if self.search_box is not None:
+            self.search_box.value = ""
 
     def action_toggle_detail(self: TimelineScreen) -> None:
         if self.narrow:
@@ -80,9 +78,9 @@ class ScreenActions:
 
     def action_back(self: TimelineScreen) -> None:
         focused = self.focused
-        search = self.query_one("#search", Input)
+        search = self.search_box
         detail = self.query_one(DetailPane)
-        if focused is search:
+        if search is not None and focused is search:
             self._close_search(clear=True)
         elif focused is not None and detail in focused.ancestors_with_self:
             if self.narrow:

@@ -14,7 +14,6 @@ After editing ``events.yaml``, write it again (a test says when it is out of dat
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,7 @@ ENTRY = "events.validated"
 
 def entry_path() -> Path:
     """Where the pre-validated entry lives: in the package, beside the code."""
-    return Path(str(resources.files("tui").joinpath(ENTRY)))
+    return Path(__file__).resolve().parents[1] / ENTRY
 
 
 def prevalidated(raw: bytes, path: Path) -> Timeline | None:

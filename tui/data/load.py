@@ -11,7 +11,6 @@ from codecs import BOM_UTF8
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +32,11 @@ MAX_BYTES = 256 * 1024 * 1024  # documented in README: about 300,000 events of t
 
 def bundled_path() -> Path:
     """The curated ``events.yaml`` shipped with the package (or beside it in a checkout)."""
-    packaged = resources.files("tui").joinpath("events.yaml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "events.yaml"
+    # From __file__ rather than importlib.resources (which imports zipfile at start-up):
+    # the package is always installed as files, never run from a zip.
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "events.yaml"
+    return packaged if packaged.is_file() else package.parent / "events.yaml"
 
 
 @dataclass
@@ -334,6 +334,9 @@ def load_timeline(path: str | Path | None = None, *, cache: bool | None = None,
     """Load and validate the timeline at ``path`` (the bundled one if None).
 
     ``cache`` and ``progress`` as for :func:`timeline_from_text` ("reading" comes first).
+    The bundled timeline comes from its shipped pre-validated entry when that was written
+    for these very bytes (:mod:`tui.data.bundled`), unless ``cache`` is False or the cache
+    is turned off.
     """
     file = Path(path) if path is not None else bundled_path()
     (progress or _no_progress)("reading")

@@ -13,11 +13,21 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from tui.data import derived, searchindex
+from tui.data.facetmasks import (
+    LazyMasks,
+    actor_values,
+    members_of,
+    per_event,
+    singles,
+    value_masks,
+)
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
@@ -26,29 +36,8 @@ if TYPE_CHECKING:
 Facet = Literal["country", "actor", "kind"]
 FACETS: tuple[Facet, ...] = ("country", "actor", "kind")
 
-# bytes of 0/1 flags <-> the text of a binary number (lowest bit last).
-_FLAG_TO_DIGIT = bytes.maketrans(b"\x00\x01", b"01")
+# The text of a binary number (lowest bit last) -> bytes of 0/1 flags.
 _DIGIT_TO_FLAG = bytes.maketrans(b"01", b"\x00\x01")
-
-
-def bits_from(indexes: Iterable[int], size: int) -> int:
-    """A bitset with the given bits set (each index below ``size``).
-
-    Built in a bytearray of ``size / 8`` bytes and read as one little-endian number:
-    linear in the indexes plus ``size / 8``, so thousands of sparse masks (actors) over
-    100,000 events cost milliseconds, not a pass over ``size`` flags each.
-    """
-    packed = bytearray((size + 7) >> 3)
-    for i in indexes:
-        packed[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(packed, "little")
-
-
-def _from_flags(flags: bytes | bytearray) -> int:
-    """The bitset whose bit *i* is ``flags[i]`` (each 0 or 1)."""
-    if not flags:
-        return 0
-    return int(flags.translate(_FLAG_TO_DIGIT)[::-1], 2)
 
 
 def positions(bits: int) -> list[int]:
@@ -84,62 +73,15 @@ def fold(text: str) -> str:
     return folded if folded.isascii() else _NON_ASCII.sub(_fold_run, folded)
 
 
-def _each(lists: Iterable[list[Any]], name: str) -> list[list[Any]]:
-    """Attribute ``name`` of each item of each list, as lists of the same lengths."""
-    lists = list(lists)
-    flat = map(attrgetter(name), chain.from_iterable(lists))
-    return list(map(list, map(islice, repeat(flat), map(len, lists))))
-
-
-def _singles(values: list[str | None]) -> list[tuple[str, ...]]:
-    """Each value as a 1-tuple (None as the empty tuple), one shared tuple per value."""
-    single: dict[str | None, tuple[str, ...]] = {v: (v,) for v in dict.fromkeys(values)
-                                                 if v is not None}
-    single[None] = ()
-    return list(map(single.__getitem__, values))
-
-
-def _small_masks(values: list[str | None], size: int) -> dict[str, int]:
-    """Bitsets of a facet with few distinct values (kinds, countries), None meaning none.
-
-    Each event's value becomes one byte; a value's bitset is that string of bytes
-    translated to binary digits: one C-level pass per distinct value.
-    """
-    distinct = [value for value in dict.fromkeys(values) if value is not None]
-    if len(distinct) > 255:
-        members = _members(_singles(values))
-        return {value: bits_from(indexes, size) for value, indexes in members.items()}
-    code: dict[str | None, int] = {None: 0}
-    code.update(zip(distinct, range(1, len(distinct) + 1), strict=True))
-    codes = bytes(map(code.__getitem__, values))
-    masks = {}
-    for value in distinct:
-        digits = bytearray(b"0" * 256)
-        digits[code[value]] = ord("1")
-        masks[value] = int(codes.translate(digits)[::-1], 2)
-    return masks
-
-
-def _members(values: list[tuple[str, ...]]) -> dict[str, list[int]]:
-    """For each value, the events having it (each event's values are distinct)."""
-    members: dict[str, list[int]] = {}
-    get = members.get
-    for i, found in enumerate(values):
-        for value in found:
-            indexes = get(value)
-            if indexes is None:
-                members[value] = [i]
-            else:
-                indexes.append(i)
-    return members
-
-
 class Index:
     """Facet bitsets and search text for one timeline (events in time order).
 
-    The facet masks are built at once; the search haystacks (folding every event's text
+    The country and kind masks are built at once, each actor's when first asked for
+    (see :mod:`tui.data.facetmasks`); the search texts (folding every event's text
     costs about a second at 100,000 events) on the first search, or earlier by
-    :meth:`prepare_search` in a background thread once the timeline is on screen.
+    :meth:`prepare_search` in a background thread once the timeline is on screen, which
+    then also builds the word index (:mod:`tui.data.searchindex`) that answers typing
+    without a scan.
     """
 
     def __init__(self, timeline: Timeline) -> None:
@@ -147,48 +89,79 @@ class Index:
         events = timeline.events
         self.size = len(events)
         self.all = (1 << self.size) - 1
-        # Per event, its values of each facet, gathered with C-level passes (map, islice)
-        # rather than a Python loop over the events: at 100,000 events that loop cost
-        # about a third of a second.
         countries = [None if place is None else place.country
                      for place in map(attrgetter("place"), events)]
         kinds = list(map(attrgetter("kind"), events))
-        refs = _each(map(attrgetter("actors"), events), "id")
-        speakers = _each(map(attrgetter("quotes"), events), "speaker")
-        actors = list(map(tuple, map(dict.fromkeys, map(list.__add__, refs, speakers))))
-        values: dict[Facet, list[tuple[str, ...]]] = {
-            "country": _singles(countries), "actor": actors, "kind": _singles(kinds)}
-        members = _members(actors)
-        self.masks: dict[Facet, dict[str, int]] = {
-            "country": _small_masks(countries, self.size),
-            "actor": {value: bits_from(found, self.size) for value, found in members.items()},
-            "kind": _small_masks(kinds, self.size),
+        # Actors: from the cache entry the timeline was read from, else from the events.
+        members = derived.kept(timeline, "actor_members")
+        actors = None
+        if members is None:
+            actors = actor_values(events)
+            members = members_of(actors)
+        self.masks: dict[Facet, Mapping[str, int]] = {
+            "country": value_masks(countries, self.size),
+            "actor": LazyMasks(members, self.size),  # thousands of values: built when asked
+            "kind": value_masks(kinds, self.size),
         }
         self.totals: dict[Facet, dict[str, int]] = {
-            facet: {value: len(found) for value, found in members.items()} if facet == "actor"
-            else {value: mask.bit_count() for value, mask in self.masks[facet].items()}
-            for facet in FACETS
+            "country": {value: mask.bit_count()
+                        for value, mask in self.masks["country"].items()},
+            "actor": dict(zip(members, map(len, members.values()), strict=True)),
+            "kind": {value: mask.bit_count() for value, mask in self.masks["kind"].items()},
         }
-        del members
-        self.values = values  # per event, its values of each facet (for sparse counts)
-        self._haystacks: list[str] | None = None
-        self._haystacks_lock = threading.Lock()
+        self._values: dict[Facet, list[tuple[str, ...]] | None] = {
+            "country": singles(countries), "actor": actors, "kind": singles(kinds)}
+        self._texts: list[str] | None = None  # folded search texts (searchindex.encode)
+        self._texts_lock = threading.Lock()
+        self._tokens: searchindex.TokenIndex | None = None  # built by prepare_search only
+        self._tokens_lock = threading.Lock()
         self._search_cache: dict[str, int] = {}
 
     @property
+    def values(self) -> dict[Facet, list[tuple[str, ...]]]:
+        """Per event, its values of each facet (for sparse counts).
+
+        Actors' are gathered from their positions on first use when the cache gave those.
+        """
+        if self._values["actor"] is None:
+            masks = self.masks["actor"]
+            assert isinstance(masks, LazyMasks)
+            self._values["actor"] = per_event(masks.members, self.size)
+        return self._values  # type: ignore[return-value]
+
+    @property
     def haystacks(self) -> list[str]:
-        """Each event's folded search text (see :func:`search_text`), built on first use."""
-        found = self._haystacks
+        """Each event's folded search text (see :func:`search_text`): a decoded copy of
+        the texts that search looks at, built on first use."""
+        return list(map(searchindex.decode, self._search_texts()))
+
+    def _search_texts(self, pause: Callable[[], None] | None = None) -> list[str]:
+        """Each event's folded search text as stored (:func:`searchindex.encode`), built on
+        first use (calling ``pause`` between runs of events, if given)."""
+        found = self._texts
         if found is None:
-            with self._haystacks_lock:  # one build, even if two threads ask at once
-                if self._haystacks is None:
-                    self._haystacks = _haystacks(self.timeline)
-                found = self._haystacks
+            with self._texts_lock:  # one build, even if two threads ask at once
+                if self._texts is None:
+                    self._texts = _fold_texts(self.timeline, pause)
+                found = self._texts
         return found
 
+    @property
+    def search_ready(self) -> bool:
+        """Whether :meth:`prepare_search` has built the word index."""
+        return self._tokens is not None
+
     def prepare_search(self) -> None:
-        """Build the search haystacks now (thread-safe), so the first keystroke is quick."""
-        self.haystacks  # noqa: B018 - the property builds them
+        """Build the search texts, then the word index (thread-safe; in the background).
+
+        A search meanwhile scans the texts once they exist (exact either way); keystrokes
+        after the index is done mostly skip the scan.
+        """
+        pacer = searchindex.Pacer()  # giving way to the UI thread
+        texts = self._search_texts(pacer)
+        with self._tokens_lock:
+            if self._tokens is None:
+                self._tokens = searchindex.build(texts, pause=pacer)
 
     def search(self, text: str) -> int:
         """Bitset of events whose text contains ``text`` (folded), narrowing as it grows."""
@@ -198,48 +171,60 @@ class Index:
         cached = self._search_cache.get(needle)
         if cached is not None:
             return cached
-        # Typing extends the needle: search only within the previous (shorter) match.
+        # Typing extends the needle: its events are among the previous (shorter) match's.
         previous = None
         for length in range(len(needle) - 1, 0, -1):
             previous = self._search_cache.get(needle[:length])
             if previous is not None:
                 break
-        haystacks = self.haystacks
-        if previous is not None and previous.bit_count() * 8 < self.size:
-            found = [i for i in positions(previous) if needle in haystacks[i]]
-            bits = bits_from(found, self.size)
-        else:
-            # One C-level pass: str.__contains__ over every haystack, flags to a bitset.
-            bits = _from_flags(bytes(map(str.__contains__, haystacks, repeat(needle))))
-            if previous is not None:
-                bits &= previous
+        bits = self._find(searchindex.encode(needle), previous)
         if len(self._search_cache) > 256:
             self._search_cache.clear()
         self._search_cache[needle] = bits
         return bits
 
+    def _find(self, needle: str, within: int | None) -> int:
+        """Bitset of the events whose text holds ``needle`` (stored form), all of them among
+        ``within``."""
+        tokens = self._tokens
+        if tokens is not None:
+            raw = searchindex.as_bytes(needle)
+            if not searchindex.has_separator(raw):
+                found = tokens.lookup(raw)  # exact
+                if found is not None:
+                    return found
+            else:
+                candidates = tokens.candidates(raw)
+                if candidates is not None:
+                    within = candidates if within is None else within & candidates
+        return searchindex.scan(self._search_texts(), needle, within)
+
 
 _SEPARATOR = "\x1f"  # between events' texts while folding them all at once
 
 
-def _haystacks(timeline: Timeline) -> list[str]:
-    """The folded search text of every event (see :func:`search_text`).
+def _fold_texts(timeline: Timeline, pause: Callable[[], None] | None = None) -> list[str]:
+    """The folded search text of every event (see :func:`search_text`), as stored
+    (:func:`searchindex.encode`).
 
-    Folded in one call over all events' texts joined by a separator, then split again:
+    Folded in one call over many events' texts joined by a separator, then split again:
     folding 100,000 small strings one by one costs seconds of per-call overhead. (Folding
     works character by character, so it commutes with joining on an ASCII separator.)
     """
-    # In runs of events: the joined text is copied by each folding step, and folding all
-    # 100,000 events at once would hold several copies of ~60 MB at the same time.
+    # In runs of events: each folding step copies the joined text, and the app builds
+    # these while it reads the file again for live reload (runs of 4,096 events left
+    # ~25 MB more behind than runs of 256), and a short run lets the UI thread in sooner.
     events = timeline.events
     actor_text: dict[str, str] = {}  # names and aliases, once per actor
     found: list[str] = []
     for start in range(0, len(events), _FOLD_RUN):
         found.extend(_fold_run_of(timeline, events[start:start + _FOLD_RUN], actor_text))
+        if pause is not None:
+            pause()
     return found
 
 
-_FOLD_RUN = 4096  # events folded in one call
+_FOLD_RUN = 128  # events folded in one call (~1 ms)
 
 
 def _fold_run_of(timeline: Timeline, events: list[Event],
@@ -262,9 +247,11 @@ def _fold_run_of(timeline: Timeline, events: list[Event],
         texts.append("\n".join(parts))
     joined = _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):  # the separator is in a text
-        return [fold(text) for text in texts]
+        return [searchindex.encode(fold(text)) for text in texts]
     del texts
-    return fold(joined).split(_SEPARATOR) if events else []
+    folded = searchindex.encode(fold(joined))  # the separator is ASCII: still one char
+    del joined
+    return folded.split(_SEPARATOR) if events else []
 
 
 def search_text(timeline: Timeline, index: int) -> str:

@@ -1,0 +1,63 @@
+"""Data derived from a timeline's events that a cache entry stores beside the events.
+
+Reopening an unchanged file should not redo what every open computes from the events: a
+cache entry (:mod:`tui.data.cacheform`) also stores each actor's event positions (the
+facet index, :mod:`tui.data.facetmasks`) and each event's local day (:func:`local_days`,
+for the day headers and the day strip). The decoder keeps them here, with the timeline it
+read; the index and the view model take them if there, and compute them from the events
+otherwise. Both give the same values (the tests compare them), so nothing shown depends on
+whether a timeline came from the cache.
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from tui.data.dates import zone
+
+if TYPE_CHECKING:
+    from tui.data.dates import When
+    from tui.data.load import Timeline
+    from tui.data.records import Event
+
+# By id() of the timeline: (its events list, their number, what was kept). An entry goes
+# when its timeline does (weakref.finalize), so an id is never found for another timeline.
+_KEPT: dict[int, tuple[list[Event], int, dict[str, Any]]] = {}
+
+_DAY_PRECISE = frozenset({"day", "time"})
+
+
+def keep(timeline: Timeline, **values: Any) -> None:
+    """Keep ``values`` (by name) for ``timeline``."""
+    key = id(timeline)
+    _KEPT[key] = (timeline.events, len(timeline.events), values)
+    weakref.finalize(timeline, _KEPT.pop, key, None)
+
+
+def kept(timeline: Timeline, name: str) -> Any | None:
+    """What was kept as ``name`` for ``timeline`` (None if nothing, or if its events are no
+    longer the same list, as long as when it was kept)."""
+    found = _KEPT.get(id(timeline))
+    if found is None or found[0] is not timeline.events or found[1] != len(found[0]):
+        return None
+    return found[2].get(name)
+
+
+def local_days(events: list[Event], starts: list[When] | None = None) -> list[date | None]:
+    """Each event's calendar day in its own place's time (what
+    :func:`tui.app.text.local_day` says), or None unless it is dated to the day or the
+    minute. ``starts``: the events' starts, if the caller has them."""
+    if starts is None:
+        starts = list(map(attrgetter("start"), events))
+    # Event.zone, looked up once per zone name rather than through two properties a time.
+    names = [None if place is None else place.tz for place in map(attrgetter("place"), events)]
+    found = {name: zone(name) for name in set(names) if name}
+    zones = list(map(found.get, names))
+    return [None if start.precision not in _DAY_PRECISE
+            else start.day if (moment := start.moment) is None
+            else moment.date() if moment.tzinfo is None or local is None
+            else moment.astimezone(local).date()
+            for start, local in zip(starts, zones, strict=True)]
