@@ -76,7 +76,7 @@ def test_turning_the_cache_off_validates_the_bundled_file(
 def _imported_after(code: str) -> list[str]:
     probe = ("import sys\n" + code + "\nprint(','.join(sorted(m for m in sys.modules if "
              "m.split('.')[0] in ('pydantic', 'pydantic_core', 'yaml', 'yaml_rs') or "
-             "m in ('tui.data.model', 'tui.data.validate', 'dateutil.parser'))))")
+             "m in ('tui.data.model', 'tui.data.validate', 'dateutil.parser', 'dateutil.tz'))))")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
                           text=True, check=True, env={"PATH": "/usr/bin:/bin",
                                                       "NEWSTUI_CACHE_DIR": "/nonexistent"})

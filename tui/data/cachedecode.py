@@ -19,8 +19,6 @@ from operator import itemgetter, lt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dateutil import tz
-
 from tui.data import derived
 from tui.data.cacheform import (
     DATES,
@@ -67,7 +65,10 @@ def _build(cls: type, columns: dict[str, list[Any]], names: Iterable[str]) -> li
 def _offset_zones(offsets: Iterable[int]) -> dict[int, Any]:
     """The tzinfo for each UTC offset (seconds): what dateutil's isoparse gives for it."""
     zones: dict[int, Any] = {NAIVE: None}
-    for seconds in set(offsets) - {NAIVE}:
+    aware = set(offsets) - {NAIVE}
+    if aware:  # dateutil only for times (about 5 ms at start-up; dates need none)
+        from dateutil import tz
+    for seconds in aware:
         if not -86400 < seconds < 86400:
             raise ValueError(f"cached UTC offset of {seconds} s")
         zones[seconds] = tz.UTC if seconds == 0 else tz.tzoffset(None, seconds)
