@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import Hit, Provider
+from textual.content import Content
 
 from tests.app.helpers import main_screen, status, visible_ids
 from tui.app.app import NewsApp
@@ -189,3 +190,21 @@ def test_cli_rejects_bad_filter_values_listing_valid_ones(
     assert "--country FR" in error and "IN (India)" in error and "TR (Türkiye)" in error
     assert main([str(tour_path), "--date", "soon"]) == 2
     assert "--date soon" in capsys.readouterr().err
+
+
+async def test_the_timeline_pane_is_titled_with_the_timeline_as_written(
+        tour: Timeline) -> None:
+    """Which timeline is open shows on its pane: the title is data, never markup."""
+    marked = Timeline("[bold]Tour[/] of \x1b[31m\u202eJune", tour.description, tour.sources,
+                      tour.actors, tour.events, tour.path, tour.lines, tour.order)
+    app = NewsApp(marked)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = main_screen(app).query_one("#timeline")
+
+        def shown() -> str:  # what the border draws: Textual keeps it as markup
+            return Content.from_markup(str(view.border_title)).plain
+
+        assert shown() == "[bold]Tour[/] of \\x1b[31m\\u202eJune"
+        main_screen(app).set_timeline(tour)  # a reload: the new title
+        assert shown() == tour.title

@@ -11,6 +11,7 @@ import gc
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -32,6 +33,7 @@ from tui.app.viewmodel import Rows, StripData, TimelineData
 from tui.data.load import Timeline
 from tui.data.query import Facet, Query, fold, positions
 from tui.data.records import Event
+from tui.data.sanitize import printable
 
 WIDE = 110  # from this width on, the detail pane sits beside the timeline, else below it
 NARROW = 70  # below this width the detail pane folds away (d shows it full width)
@@ -180,6 +182,8 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         if query is not None:
             self.set_reactive(TimelineScreen.filters, query)
         self.set_reactive(TimelineScreen.data, data or TimelineData(timeline))
+        # Which timeline this is: its own title, as data (never markup), on its pane.
+        view.border_title = Text(printable(timeline.title, multiline=False) or "Timeline")
         # The timeline lives as long as the screen shows it: moving its objects out of the
         # collector's generations keeps every later collection from rescanning them.
         gc.freeze()
