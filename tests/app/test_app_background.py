@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
-from tests.app.helpers import main_screen
+from tests.app.helpers import main_screen, status
 from tui.app import loading
 from tui.app.app import NewsApp
 from tui.data import cache
@@ -28,6 +29,12 @@ async def test_cache_writes_are_held_while_loading_and_released_once_shown(
         await pilot.pause()
         assert main_screen(app).data is not None
         assert free_while_loading == [False]
+        # Released by NewsApp.timeline_shown, which runs after the refresh that shows the
+        # timeline: give that refresh a few frames to happen.
+        for _ in range(50):
+            if cache._free.is_set():
+                break
+            await pilot.pause(0.02)
         assert cache._free.is_set()
 
 
@@ -40,3 +47,24 @@ async def test_a_failed_load_releases_held_writes(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.load_error is not None
     assert cache._free.is_set()
+
+
+async def test_the_status_line_says_loading_until_the_events_are_there(
+        tour_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not "0 of 0 events" while a file loads: there is no count yet."""
+    go = threading.Event()
+    real = loading.load_for_app
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        go.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "load_for_app", held)
+    app = NewsApp(path=tour_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert status(app) == "loading…"
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert status(app).startswith("9 of 9 events")

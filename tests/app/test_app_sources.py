@@ -146,6 +146,23 @@ async def test_help_and_footer_show_the_keys(timeline: Timeline) -> None:
         assert "Export" in footer  # issue 5: export is shown in the footer; o is in help
 
 
+async def test_help_keeps_keys_and_texts_apart_at_80_columns(timeline: Timeline) -> None:
+    app = RecordingApp(timeline)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = help_text(app).plain.splitlines()
+        # Keys too long for their column stand on their own line, the text under it.
+        at = lines.index("  tab / shift+tab")
+        assert lines[at + 1] == " " * KEY_COLUMN + "next / previous pane"
+        # Every fixed entry wraps under its text, never back to the left edge.
+        at = next(i for i, line in enumerate(lines) if line.startswith("  ctrl+p"))
+        assert lines[at + 1] == " " * KEY_COLUMN + "themes"
+        # The help box's text is 70 columns wide at 80 (app.tcss #help); the kinds' legend
+        # wraps between kinds. (The JSON example and the settings path do not break.)
+        assert max(len(line) for line in lines
+                   if not line.startswith(("  {", "  In "))) <= 70
+
+
 # -- the real opener, with harmless commands -------------------------------------------------
 @pytest.fixture
 def fresh_browsers(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -49,7 +49,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ("View", [
         ("newstui.toggle_detail", "show or hide the detail pane"),
         ("newstui.toggle_zone", "reference zone of the detail pane: UTC or your local zone"),
-        ("newstui.back", "step back: close the search, leave the detail pane, clear search"),
+        ("newstui.back", "step back: close the search box, leave the detail pane, or clear "
+                         "the search"),
         ("newstui.help", "this help"),
         ("newstui.quit", "quit"),
     ]),
@@ -103,18 +104,24 @@ def keys_for(app: App[object], binding: Binding) -> str:
 KEY_COLUMN = 14  # "  " + the keys padded to 12
 
 
-def _entry(keys: str, text: str, binding_id: str, width: int, key_style: str) -> Content:
-    """One binding: keys, then its text and [id] wrapped under the text, not under the keys."""
+def _entry(keys: str, text: str, binding_id: str | None, width: int,
+           key_style: str) -> Content:
+    """One key's line: keys, then its text (and [id]) wrapped under the text, not under
+    the keys; keys too long for their column get a line of their own."""
     room = max(20, width - KEY_COLUMN)
     lines = textwrap.wrap(text, room) or [""]
-    tag = f"[{binding_id}]"
-    if len(lines[-1]) + 2 + len(tag) <= room:
+    tag = f"[{binding_id}]" if binding_id else ""
+    if not tag:
+        tail = [(lines.pop(), "")]
+    elif len(lines[-1]) + 2 + len(tag) <= room:
         tail = [(lines.pop(), ""), ("  " + tag, "dim")]
     else:
         tail = [(lines.pop(), ""), ("\n" + " " * KEY_COLUMN + tag, "dim")]
-    pieces: list[tuple[str, str]] = [(f"  {keys:<12}", key_style)]
+    indent = " " * KEY_COLUMN
+    head = f"  {keys:<12}" if len(keys) < KEY_COLUMN - 2 else f"  {keys}\n{indent}"
+    pieces: list[tuple[str, str]] = [(head, key_style)]
     for line in lines:
-        pieces += [(line, ""), ("\n" + " " * KEY_COLUMN, "")]
+        pieces += [(line, ""), ("\n" + indent, "")]
     return Content.assemble(*((text, style) if style else text
                               for text, style in [*pieces, *tail]))
 
@@ -135,13 +142,19 @@ def help_text(app: App[object]) -> Content:
         parts.append(Content(""))
     parts.append(Content.styled("Everywhere", heading))
     for key, text in FIXED:
-        parts.append(Content.assemble((f"  {key:<12}", key_style), text))
+        parts.append(_entry(key, text, None, width, key_style))
     parts.append(Content(""))
     parts.append(Content.styled("Time column and markers", heading))
     for mark, text in MARKS:
-        parts.append(Content.assemble((f"  {mark:<12}", key_style), text))
-    kinds = "  ".join(f"{marker} {kind}" for kind, marker in KIND_MARKERS.items())
-    parts.append(Content("  " + kinds))
+        parts.append(_entry(mark, text, None, width, key_style))
+    line = ""
+    for kind, marker in KIND_MARKERS.items():  # the legend, wrapped between kinds
+        entry = f"{marker} {kind}"
+        if line and len(line) + 2 + len(entry) > width - 2:
+            parts.append(Content("  " + line))
+            line = ""
+        line = f"{line}  {entry}" if line else entry
+    parts.append(Content("  " + line))
     parts.append(Content(""))
     parts.append(Content.styled("Remapping keys", heading))
     from tui.app.settings import settings_path
