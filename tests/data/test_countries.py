@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.data.helpers import HEADER, one_problem
 from tui.cli import main
 from tui.data.countries import ALIASES, country_names, resolve_country
 
@@ -53,3 +54,23 @@ def test_a_name_of_a_country_without_events_still_lists_the_valid_ones(capsys,
     _, err = capsys.readouterr()
     assert code == 2
     assert "--country japan: no event takes place there; valid: NO (Norway), TR (Türkiye)" in err
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("Turkey", "use the ISO 3166-1 alpha-2 code 'TR' for Türkiye"),
+    ("USA", "use the ISO 3166-1 alpha-2 code 'US' for United States"),
+    ("Gaza", "use the ISO 3166-1 alpha-2 code 'PS' for Palestine, State of"),
+    ("tr", "write it in capitals: 'TR'"),
+])
+def test_a_country_written_as_a_name_gets_its_code_in_the_error(
+        written: str, hint: str) -> None:
+    problem = one_problem(HEADER + f"""\
+  - id: a
+    kind: stop
+    title: A
+    start: 2023-11-06
+    place: {{name: X, country: {written}}}
+    sources: [wire]
+""")
+    assert problem.field == "place.country"
+    assert hint in problem.message

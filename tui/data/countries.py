@@ -109,6 +109,9 @@ def suggest_country(text: str) -> str:
     upper = text.strip().upper()
     if upper in names:
         return f"write it in capitals: '{upper}'"
+    known = resolve_country(text)  # a name the filters take: "Turkey", "USA", "Gaza"
+    if known is not None:
+        return f"use the ISO 3166-1 alpha-2 code '{known}' for {names[known]}"
     import pycountry
 
     try:
