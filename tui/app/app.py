@@ -173,13 +173,14 @@ class NewsApp(App[None]):
         gc.enable()
         data = self.timeline_screen.data
         if data is not None:
-            self._prepare_search(data)
+            self.prepare_search(data)
         cache.release()
 
     @work(thread=True, exclusive=True, group="prepare-search")
-    def _prepare_search(self, data: TimelineData) -> None:
-        # After the first paint, off the UI thread: the first search keystroke then finds
-        # the haystacks ready (building them costs about a second at 100,000 events).
+    def prepare_search(self, data: TimelineData) -> None:
+        """Build ``data``'s search texts and word index off the UI thread, after the first
+        paint or a reload, so that the first search keystroke finds them ready (building
+        them costs seconds at 100,000 events)."""
         data.index.prepare_search()
 
     def on_news_app_load_failed(self, message: LoadFailed) -> None:

@@ -17,7 +17,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import SuspendNotSupported
@@ -37,8 +37,8 @@ from tui.data.sanitize import printable
 from tui.watch import watch_file
 
 if TYPE_CHECKING:
+    from tui.app.app import NewsApp
     from tui.app.screen import TimelineScreen
-    from tui.app.viewmodel import TimelineData
     from tui.data.records import Event
 
 
@@ -162,7 +162,7 @@ class LiveReload(Vertical):
             gc.unfreeze()
             gc.collect()
         self.main.set_timeline(message.timeline, message.data)
-        self._prepare_search(message.data)
+        cast("NewsApp", self.app).prepare_search(message.data)  # as after the first load
         self.error, self.missing, self._dismissed = None, False, False
         self._show_state()
         what = message.diff.describe() if message.diff is not None else "new timeline"
@@ -176,12 +176,6 @@ class LiveReload(Vertical):
             # timeline (the timeline itself shows every change).
             self.notify(f"{self.name} reloaded: {what}.", markup=False, timeout=RELOAD_NOTICE)
             self._quiet_until = time.monotonic() + RELOAD_NOTICE
-
-    @work(thread=True, exclusive=True, group="newstui-prepare-search")
-    def _prepare_search(self, data: TimelineData) -> None:
-        # As after the first load (NewsApp.timeline_shown): the reloaded timeline's search
-        # index, off the UI thread, so its first search keystroke finds it ready.
-        data.index.prepare_search()
 
     @on(TimelineBroken)
     def _broken(self, message: TimelineBroken) -> None:

@@ -60,23 +60,24 @@ def _digest(path: Path) -> tuple[bytes, bool]:
 class ReloadChecker:
     """Reads and validates the file; says what changed since the last look (thread-safe).
 
-    Skips text identical to the last attempt, so the watcher's extra wake-ups (touch,
-    metadata changes, the editor's own double writes) cost one read and no parse.
+    Skips bytes identical to the last attempt's (by their hash), so the watcher's extra
+    wake-ups (touch, metadata changes, the editor's own double writes) cost one read of
+    the bytes and no decoding or parse.
     """
 
-    _MISSING = object()  # _last_text while the file is gone: its return always reloads
+    _MISSING = object()  # _last_seen while the file is gone: its return always reloads
 
     def __init__(self, path: Path, source_format: str | None,
                  timeline: Timeline | None) -> None:
         self.path = path
         self.source_format = source_format
         self.last_good = timeline
-        self._last_text: object = None
-        self.empty = False  # the last text read was empty (or only white space)
+        self._last_seen: object = None  # the hash of the bytes last looked at
+        self.empty = False  # the last file read was empty (or only white space)
         self._lock = threading.Lock()
 
     def baseline(self, loaded: Fingerprint | None) -> bool:
-        """Take the file's text as the one shown, if it is still as it was ``loaded``.
+        """Take the file's bytes as the ones shown, if it is still as it was ``loaded``.
 
         False if the file may have changed since (or ``loaded`` is unknown): then the
         caller checks it, and the first check parses and compares with what is shown.
@@ -91,7 +92,7 @@ class ReloadChecker:
                 return False
             if Fingerprint.of(self.path) != before:  # written while we read it
                 return False
-            self._last_text = digest
+            self._last_seen = digest
             return True
 
     def check(self) -> Message | None:
@@ -99,18 +100,18 @@ class ReloadChecker:
         with self._lock:
             self.empty = False
             if not self.path.exists():
-                if self._last_text is self._MISSING:
+                if self._last_seen is self._MISSING:
                     return None
-                self._last_text = self._MISSING
+                self._last_seen = self._MISSING
                 return TimelineMissing(self.path)
             try:
                 digest, blank = _digest(self.path)
             except OSError:
                 digest, blank = None, False
-            if digest is not None and digest == self._last_text:
+            if digest is not None and digest == self._last_seen:
                 return None  # the same bytes: nothing to read or parse
             # Unreadable (no digest), binary, not UTF-8, too large: the loader says so.
-            self._last_text = digest
+            self._last_seen = digest
             self.empty = blank
             return self._load()
 

@@ -1,5 +1,8 @@
 """Facet bitsets: for each country, actor and kind, the events that have it.
 
+Also the bitset primitives the query and the search index share (:func:`bits_from`,
+:func:`from_flags`, :func:`positions`).
+
 A bitset is a Python int whose bit *i* is set when event *i* (in time order) has the value
 (see :mod:`tui.data.query`). Countries and kinds are few: their bitsets are built at
 once, with one C-level pass each. A timeline may name thousands of actors, each bitset
@@ -13,7 +16,7 @@ from (see :mod:`tui.data.derived`): a reopened timeline then skips gathering the
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from itertools import chain, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -34,6 +37,24 @@ def bits_from(indexes: Iterable[int], size: int) -> int:
     for i in indexes:
         packed[i >> 3] |= 1 << (i & 7)
     return int.from_bytes(packed, "little")
+
+
+# bytes of 0/1 flags <-> the text of a binary number (lowest bit last).
+_FLAG_TO_DIGIT = bytes.maketrans(b"\x00\x01", b"01")
+_DIGIT_TO_FLAG = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def from_flags(flags: bytes | bytearray) -> int:
+    """The bitset whose bit *i* is ``flags[i]`` (each 0 or 1)."""
+    return int(flags.translate(_FLAG_TO_DIGIT)[::-1], 2) if flags else 0
+
+
+def positions(bits: int) -> list[int]:
+    """The set bits of ``bits``, ascending."""
+    if bits <= 0:
+        return []
+    flags = bin(bits)[:1:-1].encode("ascii").translate(_DIGIT_TO_FLAG)
+    return list(compress(range(len(flags)), flags))
 
 
 def _each(lists: Iterable[list[Any]], name: str) -> list[list[Any]]:

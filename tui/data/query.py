@@ -15,16 +15,17 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 from tui.data import derived, searchindex
-from tui.data.facetmasks import (
+from tui.data.facetmasks import (  # positions: re-exported, the app's bitset reader
     LazyMasks,
     actor_values,
     members_of,
     per_event,
+    positions,
     singles,
     value_masks,
 )
@@ -35,18 +36,6 @@ if TYPE_CHECKING:
 
 Facet = Literal["country", "actor", "kind"]
 FACETS: tuple[Facet, ...] = ("country", "actor", "kind")
-
-# The text of a binary number (lowest bit last) -> bytes of 0/1 flags.
-_DIGIT_TO_FLAG = bytes.maketrans(b"01", b"\x00\x01")
-
-
-def positions(bits: int) -> list[int]:
-    """The set bits of ``bits``, ascending."""
-    if bits <= 0:
-        return []
-    flags = bin(bits)[:1:-1].encode("ascii").translate(_DIGIT_TO_FLAG)
-    return list(compress(range(len(flags)), flags))
-
 
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
 _FOLDED_RUNS: dict[str, str] = {}  # non-ASCII run -> its fold (runs repeat: "ü", "é", words)
@@ -211,9 +200,9 @@ def _fold_texts(timeline: Timeline, pause: Callable[[], None] | None = None) -> 
     folding 100,000 small strings one by one costs seconds of per-call overhead. (Folding
     works character by character, so it commutes with joining on an ASCII separator.)
     """
-    # In runs of events: each folding step copies the joined text, and the app builds
-    # these while it reads the file again for live reload (runs of 4,096 events left
-    # ~25 MB more behind than runs of 256), and a short run lets the UI thread in sooner.
+    # In short runs of events: each folding step copies the joined text (runs of 4,096
+    # events left ~25 MB more behind than runs of 256), and a short run lets the UI
+    # thread in sooner.
     events = timeline.events
     actor_text: dict[str, str] = {}  # names and aliases, once per actor
     found: list[str] = []

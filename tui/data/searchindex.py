@@ -39,6 +39,8 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, compress, repeat
 
+from tui.data.facetmasks import from_flags, positions
+
 _WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
                         + bytes(range(0x80, 0x100)))
 # Word bytes to themselves, separators to a space: tokens are then what bytes.split()
@@ -53,9 +55,6 @@ SLICE = 0.001  # seconds of work between two pauses of a Pacer
 BUSY_SHARE = 0.25  # the main thread is busy when it used more of the time than this
 BACK_OFF = 0.005  # seconds a Pacer sleeps while it is
 MAX_WAIT = 0.5  # seconds a Pacer waits in a row at most
-
-_FLAG_TO_DIGIT = bytes.maketrans(b"\x00\x01", b"01")
-_DIGIT_TO_FLAG = bytes.maketrans(b"01", b"\x00\x01")
 
 
 class Pacer:
@@ -143,19 +142,6 @@ def has_separator(needle: bytes) -> bool:
     return b" " in needle.translate(_SEPARATORS_TO_SPACE)
 
 
-def from_flags(flags: bytes | bytearray) -> int:
-    """The bitset whose bit *i* is ``flags[i]`` (each 0 or 1)."""
-    return int(flags.translate(_FLAG_TO_DIGIT)[::-1], 2) if flags else 0
-
-
-def bit_positions(bits: int) -> list[int]:
-    """The set bits of ``bits``, ascending."""
-    if bits <= 0:
-        return []
-    flags = bin(bits)[:1:-1].encode("ascii").translate(_DIGIT_TO_FLAG)
-    return list(compress(range(len(flags)), flags))
-
-
 def scan(texts: Sequence[str], needle: str, within: int | None = None) -> int:
     """Bitset of the stored texts containing ``needle`` (stored too), looking only at
     ``within`` if given.
@@ -165,7 +151,7 @@ def scan(texts: Sequence[str], needle: str, within: int | None = None) -> int:
     """
     size = len(texts)
     if within is not None and within.bit_count() * 2 < size:
-        chosen = bit_positions(within)
+        chosen = positions(within)
         flags = bytearray(size)
         for i in compress(chosen, map(str.__contains__, map(texts.__getitem__, chosen),
                                       repeat(needle))):
@@ -302,7 +288,7 @@ class TokenIndexBuilder:
                 dense[0].append(token)
                 dense[1].append(mask | _bits_of(events, size))
             else:
-                add_sparse(token, chain(bit_positions(mask), events))
+                add_sparse(token, chain(positions(mask), events))
         while found:
             self.pause()
             token, some = found.popitem()
