@@ -14,20 +14,16 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from tui import __version__
+# FORMATS and SOURCE_FORMATS: re-exported, the command line's vocabulary.
+from tui.cliargs import COMMANDS, FORMATS, SOURCE_FORMATS, build_parser  # noqa: F401
 from tui.data.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TimelineError
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
     from tui.data.query import Query
 
-COMMANDS = ("validate", "export", "convert", "schema")
-# The formats of tui.data.export and the readers of tui.data.importers: kept here so that
-# starting the app (or --help) imports neither.
-FORMATS = ("json", "csv", "markdown", "ics", "timelinejs")
-SOURCE_FORMATS = ("yaml", "json", "timelinejs", "csv")
 # Files up to this size load before the app's first frame (the bundled one is 37 KB, about
 # 25 ms to load); larger ones load in a worker behind the frame and its progress line.
 SYNC_LOAD_MAX_BYTES = 64 * 1024
@@ -35,109 +31,6 @@ SYNC_LOAD_MAX_BYTES = 64 * 1024
 
 class UsageError(ValueError):
     """A bad option value, reported with what is valid (exit code 2)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _add_filters(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("filters (repeat or separate values with commas)")
-    group.add_argument("--country", action="append", default=[], metavar="COUNTRY",
-                       help="the event's country: an ISO code (TR, TUR) or a name "
-                            "(Turkey, Gaza)")
-    group.add_argument("--actor", action="append", default=[], metavar="ACTOR",
-                       help="actor id, name or alias, e.g. blinken")
-    group.add_argument("--kind", action="append", default=[], metavar="KIND",
-                       help="event kind, e.g. protest")
-    group.add_argument("--search", default="", metavar="TEXT",
-                       help="text in titles, summaries, quotes, actors and places")
-
-
-def _file_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                        help="timeline file: newstui YAML or JSON, TimelineJS JSON or "
-                        "a TimelineJS sheet as CSV (default: the bundled events.yaml)")
-    _from_argument(parser)
-
-
-def _from_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="source_format", choices=SOURCE_FORMATS,
-                        metavar="FORMAT",
-                        help="read FILE as this format instead of telling it from its name "
-                        f"and content: {', '.join(SOURCE_FORMATS)}")
-
-
-def _output_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT",
-                        help="write to this file instead of standard output")
-    parser.add_argument("--force", action="store_true",
-                        help="replace OUT if it exists")
-
-
-def _cache_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-cache", action="store_true",
-                        help="parse the file even if it is unchanged since it was last read "
-                        "(and do not save it to the cache)")
-
-
-def build_parsers() -> dict[str, argparse.ArgumentParser]:
-    app = _Parser(
-        prog="newstui",
-        description="Explore a hand-curated timeline of news events in the terminal.",
-        epilog="commands:\n"
-        "  newstui validate [FILE] [--archive DIR]   check a timeline file\n"
-        "  newstui export [FILE] --format FORMAT     the (filtered) timeline as json, csv,\n"
-        "                                            markdown, ics or timelinejs\n"
-        "  newstui convert FILE --to yaml -o OUT     a TimelineJS file as newstui YAML\n"
-        "  newstui schema                            print the file format's JSON Schema\n"
-        "\nRun 'newstui COMMAND --help' for a command's options.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    app.add_argument("--version", action="version", version=f"newstui {__version__}")
-    _file_argument(app)
-    _cache_argument(app)
-    _add_filters(app)
-    app.add_argument("--date", metavar="YYYY-MM-DD", help="open positioned at this day")
-    app.add_argument("--no-watch", action="store_true",
-                     help="do not reload FILE when it changes on disk")
-
-    validate = _Parser(prog="newstui validate", description="Check a timeline file and "
-                       "print every problem as FILE:LINE:COL: owner: field: message.")
-    _file_argument(validate)
-    _cache_argument(validate)
-    validate.add_argument("--archive", type=Path, metavar="DIR",
-                          help="check every quote is verbatim in its source's archived text")
-
-    export = _Parser(prog="newstui export",
-                     description="Write the (filtered) timeline in another format: to "
-                     "standard output, or atomically to OUT (never replacing a file "
-                     "without --force).")
-    _file_argument(export)
-    export.add_argument("--format", choices=FORMATS, default="json",
-                        help="json (normalised model), csv (one row per event), markdown "
-                        "(a briefing), ics (calendar) or timelinejs (TimelineJS3 JSON)")
-    _output_arguments(export)
-    export.add_argument("--group-by", choices=("kind", "country", "none"), default=None,
-                        help="TimelineJS groups (rows): the event kind (default), its "
-                        "country, or none")
-    _add_filters(export)
-
-    convert = _Parser(prog="newstui convert",
-                      description="Convert a timeline (e.g. TimelineJS JSON or sheet CSV) "
-                      "into newstui's own YAML, ready to curate.")
-    convert.add_argument("file", type=Path, metavar="FILE", help="the timeline to convert")
-    _from_argument(convert)
-    convert.add_argument("--to", choices=("yaml",), default="yaml",
-                         help="output format (default: yaml)")
-    _output_arguments(convert)
-
-    schema = _Parser(prog="newstui schema",
-                     description="Print the JSON Schema of the timeline file format.")
-    return {"app": app, "validate": validate, "export": export, "convert": convert,
-            "schema": schema}
 
 
 def _print_error(error: TimelineError) -> None:
@@ -361,9 +254,17 @@ def _run_app(args: argparse.Namespace, start_day: date | None) -> int:
 
         app = NewsApp(path=args.file, source_format=args.source_format,
                       query_from=query_from, start_day=start_day, watch=watch)
+    # Textual writes each frame to the terminal from a thread of its own. While another
+    # thread keeps busy (the UI thread drawing the next frame, a loading or indexing
+    # worker), Python lets a waiting thread run only every 5 ms: the first screen reached
+    # the terminal about 8 ms after it was drawn. At 1 ms frames go out sooner, and the
+    # UI thread gets its turn sooner from a busy worker.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch_interval, 0.001))
     try:
         app.run()
     finally:
+        sys.setswitchinterval(switch_interval)
         from tui.data import cache
 
         cache.release()  # an entry held back until the first screen: write it before exit
@@ -383,11 +284,10 @@ def _usage_errors(command: str) -> tuple[type[Exception], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parsers = build_parsers()
     command = args_list[0] if args_list and args_list[0] in COMMANDS else "app"
     if command != "app":
         args_list = args_list[1:]
-    args = parsers[command].parse_args(args_list)
+    args = build_parser(command).parse_args(args_list)
     if getattr(args, "no_cache", False):
         os.environ["NEWSTUI_NO_CACHE"] = "1"  # read by tui.data.cache, also in app workers
     handler = {"app": cmd_app, "validate": cmd_validate, "export": cmd_export,

@@ -6,10 +6,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import LoadingIndicator
 
 from tests.app.helpers import main_screen, status
 from tui.app import loading
 from tui.app.app import NewsApp
+from tui.app.bars import StatusLine
 from tui.data import cache
 
 
@@ -64,7 +66,23 @@ async def test_the_status_line_says_loading_until_the_events_are_there(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert status(app) == "loading…"
+        # Only the loading pane spins: the status line's own text stays readable.
+        line = main_screen(app).query_one(StatusLine)
+        assert not line.query(LoadingIndicator)
+        assert len(main_screen(app).query(LoadingIndicator)) == 1
         go.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert status(app).startswith("9 of 9 events")
+        assert not main_screen(app).query(LoadingIndicator)
+
+
+async def test_an_opened_timeline_mounts_no_loading_indicator(tour_path: Path) -> None:
+    """A timeline loaded before the frame has nothing to wait for: no spinner anywhere."""
+    from tui.app.loading import load_for_app
+
+    timeline, _ = load_for_app(tour_path, None, lambda _timeline: None)
+    app = NewsApp(timeline)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(LoadingIndicator)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tui.data.dates import DateError, When, zone
+from tui.data.dates import DateError, When, period_end, zone
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,24 @@ def test_sorting_across_time_zones_uses_the_real_instant() -> None:
 def test_unknown_zone_is_an_error() -> None:
     with pytest.raises(DateError, match="unknown time zone"):
         zone("Mars/Olympus_Mons")
+
+
+@pytest.mark.parametrize(("precision", "first", "last"), [
+    ("month", date(2024, 2, 1), date(2024, 2, 29)),  # leap year
+    ("month", date(2023, 2, 1), date(2023, 2, 28)),
+    ("month", date(2023, 12, 1), date(2023, 12, 31)),  # across the year's end
+    ("month", date(2023, 4, 1), date(2023, 4, 30)),
+    ("year", date(2023, 1, 1), date(2023, 12, 31)),
+    ("day", date(2023, 11, 6), date(2023, 11, 6)),
+])
+def test_period_end_is_the_last_day_of_the_period(precision: str, first: date,
+                                                   last: date) -> None:
+    assert period_end(precision, first) == last
+
+
+def test_period_end_agrees_with_the_next_periods_first_day_for_every_month() -> None:
+    for year in (1900, 2000, 2023, 2024):
+        for month in range(1, 13):
+            first = date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            assert period_end("month", first) == following - timedelta(days=1)

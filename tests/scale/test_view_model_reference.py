@@ -18,9 +18,8 @@ from tui.app.viewmodel import (
     TimelineData,
     _cell_end,
     _group_label,
-    _period_end,
 )
-from tui.data.dates import When
+from tui.data.dates import When, period_end
 from tui.data.facetmasks import bits_from
 from tui.data.load import Timeline
 from tui.data.records import KINDS, Event, Place
@@ -57,7 +56,7 @@ def _reference(data: TimelineData) -> dict[str, Any]:
     order = data.timeline.order
     route = sorted(stops, key=lambda i: (day_of(i), order.get(events[i].id, 0)))
     periods = [(day, day) if day is not None else
-               (e.start.day, _period_end(e.start.precision, e.start.day))
+               (e.start.day, period_end(e.start.precision, e.start.day))
                for day, e in zip(days, events, strict=True)]
     unit, window = _reference_cells([d for d in days if d is not None], periods)
     ends = [_cell_end(unit, first) for first in window]

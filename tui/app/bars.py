@@ -218,14 +218,16 @@ class StatusLine(Bar):
         super().__init__(id=id)
         self.shown = 0
         self.total = 0
-        self.loading = True  # until show() is given the timeline's data
+        # Not ``loading``: that is Widget's reactive, which would cover the line with a
+        # LoadingIndicator (and mount and animate one before the first frame).
+        self.awaiting_data = True  # until show() is given the timeline's data
         self.filters: list[tuple[str, str]] = []  # (facet or "search", label)
         self.reference = "UTC"
 
     def show(self, shown: int, total: int, query: Query, data: TimelineData | None,
              reference: str) -> None:
         self.shown, self.total, self.reference = shown, total, reference
-        self.loading = data is None  # a file still loading has no count yet
+        self.awaiting_data = data is None  # a file still loading has no count yet
         self.filters = []
         if data is not None:
             for facet in ("country", "actor", "kind"):
@@ -246,7 +248,7 @@ class StatusLine(Bar):
     def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
         events_word = "event" if self.total == 1 else "events"
         count_style = self._style("status--empty" if not self.shown else "status--count")
-        count = " loading…" if self.loading else \
+        count = " loading…" if self.awaiting_data else \
             f" {self.shown:,} of {self.total:,} {events_word}"
         pieces: list[tuple[str, Style | None, Any]] = [(count, count_style, None)]
         for facet, label in self.filters:

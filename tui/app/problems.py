@@ -10,7 +10,6 @@ Problem text quotes the user's file: it is escaped by :meth:`Problem.format` and
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -78,7 +77,7 @@ class ProblemsPanel(LazyComponentStyles, OptionList):
             problems = [Problem(str(path), None, None, "deleted or moved",
                                 hint="showing the last loaded version until the file is back")]
         # The panel's title names the full path; each line the file's name only.
-        problems = [replace(problem, file=Path(problem.file).name) for problem in problems]
+        problems = [problem._replace(file=Path(problem.file).name) for problem in problems]
         self.problems = problems
         highlighted = self.highlighted
         self.set_options([Option(self._label(problem)) for problem in problems])

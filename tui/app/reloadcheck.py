@@ -8,15 +8,14 @@ thread). It never touches a widget.
 
 from __future__ import annotations
 
-import hashlib
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.message import Message
 
 from tui.app.viewmodel import TimelineData
+from tui.data.cache import blake2b
 from tui.data.errors import Problem, TimelineError
 from tui.watch import Fingerprint
 
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from tui.data.load import Timeline
 
 
-@dataclass(frozen=True, slots=True)
-class WatchConfig:
+class WatchConfig(NamedTuple):
     """Which file to follow, how to read it, and how quickly to react (tests go faster)."""
 
     path: Path
@@ -47,7 +45,7 @@ def _digest(path: Path) -> tuple[bytes, bool]:
     reading it whole only to compare (175 MB of text at 100,000 events) set the peak
     memory of the whole session. Raises OSError as ``open`` does.
     """
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     blank = True
     with open(path, "rb") as handle:
         while block := handle.read(_BLOCK):

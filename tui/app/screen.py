@@ -178,7 +178,10 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         anchor = self.highlighted_event
         view = self.query_one(TimelineView)
         screen_row = view.screen_row_of_cursor()
-        self.remove_class("-loading")
+        if self.has_class("-loading"):
+            self.remove_class("-loading")
+            # Gone, not just hidden: its spinner would go on refreshing 16 times a second.
+            self.query("#loading").remove()
         if query is not None:
             self.set_reactive(TimelineScreen.filters, query)
         self.set_reactive(TimelineScreen.data, data or TimelineData(timeline))

@@ -4,20 +4,25 @@
 its per-day bitsets, the trip's stops and the facet value labels. :class:`Rows` is built
 once per query: the visible events interleaved with day headers. Both work on the bitsets
 of :mod:`tui.data.query`, so filtering never walks the events' text.
+
+The small immutable records here are NamedTuples rather than frozen dataclasses: a
+dataclass is built by compiling generated code at import, about 0.3 ms each, and these
+are imported by every start-up.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import compress, repeat
 from operator import and_, attrgetter, eq, truth
+from typing import NamedTuple
 
 from tui.app.text import clean, day_label, kind_marker
 from tui.data import derived
 from tui.data.countries import country_name, country_names
+from tui.data.dates import period_end
 from tui.data.facetmasks import value_masks
 from tui.data.load import Timeline, no_gc
 from tui.data.query import FACETS, Facet, Index, Query, fold
@@ -27,8 +32,7 @@ DENSE_SHARE = 0.5  # ...if that window holds this share of them, else as months 
 MAX_STRIP_CELLS = 240  # months beyond this (20 years) are shown as years
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """A day header (or a month/year header for loosely dated events)."""
 
     precision: str  # "day", "month" or "year"
@@ -36,8 +40,7 @@ class Group:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class FacetValue:
+class FacetValue(NamedTuple):
     facet: Facet
     value: str
     label: str  # what lists show, e.g. "TR Türkiye"
@@ -45,8 +48,7 @@ class FacetValue:
     total: int  # events with this value, ignoring every filter
 
 
-@dataclass(frozen=True, slots=True)
-class DayCell:
+class DayCell(NamedTuple):
     """One cell of the strip: a day, or a month or year when the timeline spans years."""
 
     day: date  # the cell's first day
@@ -55,8 +57,7 @@ class DayCell:
     last: date  # the cell's last day (== day for a day cell)
 
 
-@dataclass(frozen=True, slots=True)
-class StripData:
+class StripData(NamedTuple):
     """The day strip for one query: the cells plus what falls outside them."""
 
     cells: list[DayCell]
@@ -139,7 +140,7 @@ class TimelineData:
         groups = self.groups
         counts = Counter(self.group_of)
         periods = [(group.day, group.day) if group.precision == "day"
-                   else (group.day, _period_end(group.precision, group.day))
+                   else (group.day, period_end(group.precision, group.day))
                    for group in groups]
         weights = [counts[g] for g in range(len(groups))]
         dated = {group.day: weight for group, weight in zip(groups, weights, strict=True)
@@ -209,8 +210,7 @@ class TimelineData:
         return Rows.build(self, query.select(self.index))
 
 
-@dataclass(slots=True)
-class Rows:
+class Rows(NamedTuple):
     """The visible events in time order, with a header row where the day changes."""
 
     visible: list[int]  # event indexes (into the sorted timeline), ascending
@@ -290,13 +290,6 @@ def _group_label(precision: str, day: date) -> str:
     return f"{day:%Y} · date known to the year"
 
 
-def _period_end(precision: str, first: date) -> date:
-    if precision == "year":
-        return first.replace(month=12, day=31)
-    following = first.replace(day=28) + timedelta(days=4)
-    return following - timedelta(days=following.day)
-
-
 def _densest_window(dated: list[date], counts: dict[date, int]) -> tuple[date, date]:
     """The span of the ``dated`` days (sorted, each with ``counts`` events), or its densest
     stretch of at most MAX_STRIP_DAYS days (the earliest, if several are as dense)."""
@@ -352,4 +345,4 @@ def _strip_cells(dated: dict[date, int], periods: list[tuple[date, date]],
 def _cell_end(unit: str, first: date) -> date:
     if unit == "day":
         return first
-    return _period_end(unit, first)
+    return period_end(unit, first)

@@ -19,7 +19,6 @@ entry was written, and the checksum says it is unchanged); see :mod:`tui.data.ca
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -31,6 +30,13 @@ from typing import TYPE_CHECKING, BinaryIO
 from tui import __version__
 from tui.data.cachedecode import decode
 from tui.data.cacheform import FORMAT, encode
+
+try:
+    # hashlib.blake2b is this very type; importing hashlib also loads OpenSSL's libcrypto
+    # for its other algorithms, a few milliseconds of every start-up.
+    from _blake2 import blake2b
+except ImportError:  # a Python built without its own BLAKE2
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
@@ -66,7 +72,7 @@ def content_key(raw: bytes, kind: str) -> str:
     (``person``) so that it can never equal the key of a text hashed whole.
     """
     if len(raw) < SPLIT_HASH_BYTES:
-        digest = hashlib.blake2b(kind.encode() + b"\0", digest_size=20)
+        digest = blake2b(kind.encode() + b"\0", digest_size=20)
         digest.update(raw)
         return digest.hexdigest()
     view = memoryview(raw)
@@ -74,13 +80,13 @@ def content_key(raw: bytes, kind: str) -> str:
     hashes = [b"", b""]
 
     def half(which: int) -> None:
-        hashes[which] = hashlib.blake2b(halves[which], digest_size=32).digest()
+        hashes[which] = blake2b(halves[which], digest_size=32).digest()
 
     other = threading.Thread(target=half, args=(1,), name="newstui-hash")
     other.start()
     half(0)
     other.join()
-    digest = hashlib.blake2b(kind.encode() + b"\0", digest_size=20, person=b"newstui-halves")
+    digest = blake2b(kind.encode() + b"\0", digest_size=20, person=b"newstui-halves")
     digest.update(hashes[0] + hashes[1])
     return digest.hexdigest()
 

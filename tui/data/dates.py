@@ -8,7 +8,6 @@ year sorts at the start of its local period.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -36,6 +35,16 @@ def zone(name: str) -> ZoneInfo:
         raise DateError(
             f"unknown time zone {name!r}; use an IANA name such as 'Europe/Istanbul'"
         ) from None
+
+
+def period_end(precision: str, first: date) -> date:
+    """The last day of the day, month or year that starts on ``first``."""
+    if precision == "year":
+        return first.replace(month=12, day=31)
+    if precision == "month":
+        following = first.replace(day=28) + timedelta(days=4)  # always in the next month
+        return following - timedelta(days=following.day)
+    return first
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +103,7 @@ class When:
             moment = moment.astimezone(UTC)
             return moment, moment
         first = self.day
-        if self.precision == "day":
-            last = first
-        elif self.precision == "month":
-            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        else:
-            last = first.replace(month=12, day=31)
+        last = period_end(self.precision, first)
         start = datetime.combine(first, time(), local).astimezone(UTC)
         end = datetime.combine(last + timedelta(days=1), time(), local).astimezone(UTC)
         return start, end - timedelta(microseconds=1)

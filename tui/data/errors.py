@@ -8,6 +8,7 @@ error message can never act on the terminal, nor flood it with a 5 MB value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tui.data.sanitize import clip, printable
 
@@ -20,8 +21,7 @@ EXIT_INVALID = 1  # the file was read, but its data is not a valid timeline
 EXIT_USAGE = 2  # bad command line, or the file cannot be read at all
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a timeline file, located as precisely as we can."""
 
     file: str

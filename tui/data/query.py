@@ -14,10 +14,9 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from tui.data import derived, searchindex
 from tui.data.facetmasks import (  # positions: re-exported, the app's bitset reader
@@ -258,13 +257,12 @@ def search_text(timeline: Timeline, index: int) -> str:
     return "\n".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """What the user asked to see: facet values (OR within, AND across) and a search."""
 
-    country: frozenset[str] = field(default_factory=frozenset)
-    actor: frozenset[str] = field(default_factory=frozenset)
-    kind: frozenset[str] = field(default_factory=frozenset)
+    country: frozenset[str] = frozenset()
+    actor: frozenset[str] = frozenset()
+    kind: frozenset[str] = frozenset()
     search: str = ""
 
     def values(self, facet: Facet) -> frozenset[str]:
@@ -273,16 +271,16 @@ class Query:
     def toggled(self, facet: Facet, value: str) -> Query:
         current = self.values(facet)
         updated = current - {value} if value in current else current | {value}
-        return replace(self, **{facet: updated})
+        return self._replace(**{facet: updated})
 
     def with_values(self, facet: Facet, values: Iterable[str]) -> Query:
-        return replace(self, **{facet: frozenset(values)})
+        return self._replace(**{facet: frozenset(values)})
 
     def with_search(self, text: str) -> Query:
-        return replace(self, search=text)
+        return self._replace(search=text)
 
     def without(self, facet: Facet | Literal["search"]) -> Query:
-        return replace(self, **{facet: "" if facet == "search" else frozenset()})
+        return self._replace(**{facet: "" if facet == "search" else frozenset()})
 
     @property
     def is_empty(self) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any, get_type_hints
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -356,5 +355,5 @@ def text_warnings(
                     "terminals"
             found.add(list(path), f"the text contains {what}",
                       f"newstui shows it as {shown}; remove it unless it is meant: {why}")
-    return [replace(problem, severity="warning")
+    return [problem._replace(severity="warning")
             for problem in sorted(found.problems, key=Problem.sort_key)]

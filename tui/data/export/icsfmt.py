@@ -28,7 +28,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from tui import __version__
-from tui.data.dates import When
+from tui.data.dates import When, period_end
 from tui.data.export.common import (
     actors_text,
     event_date_text,
@@ -53,12 +53,7 @@ def _last_day(when: When) -> date:
     """The last local day a day, month or year precision date covers."""
     if when.moment is not None:
         return when.moment.date()
-    if when.precision == "day":
-        return when.day
-    if when.precision == "month":
-        following = date(when.day.year + (when.day.month == 12), when.day.month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return date(when.day.year, 12, 31)
+    return period_end(when.precision, when.day)
 
 
 def _add_dates(entry: VEvent, event: Event) -> None:
