@@ -8,7 +8,14 @@ import pytest
 
 from tests.data.helpers import HEADER, one_problem
 from tui.cli import main
-from tui.data.countries import ALIASES, country_names, resolve_country
+from tui.data.countries import (
+    ALIASES,
+    SHORT_NAMES,
+    country_codes,
+    country_name,
+    country_names,
+    resolve_country,
+)
 
 
 @pytest.mark.parametrize(("typed", "code"), [
@@ -40,6 +47,41 @@ def test_country_names_lists_iso_names_then_aliases() -> None:
     assert country_names("ZZ") == ()
 
 
+@pytest.mark.parametrize(("code", "shown"), [
+    ("PS", "Palestine"), ("BO", "Bolivia"), ("IR", "Iran"), ("TW", "Taiwan"),
+    ("VE", "Venezuela"), ("CD", "DR Congo"), ("KP", "North Korea"), ("KR", "South Korea"),
+    ("FM", "Micronesia"), ("MD", "Moldova"), ("TZ", "Tanzania"),
+    ("VG", "British Virgin Islands"), ("VI", "U.S. Virgin Islands"),
+    ("CG", "Congo"), ("TR", "Türkiye"), ("GB", "United Kingdom"),
+])
+def test_inverted_iso_names_are_shown_in_their_short_form(code: str, shown: str) -> None:
+    assert country_name(code) == shown
+
+
+def test_no_display_name_is_of_the_inverted_iso_form() -> None:
+    # A comma is left only in names that list places ("Bonaire, Sint Eustatius and Saba").
+    inverted = [(code, country_name(code)) for code in country_codes()
+                if "," in country_name(code) and " and " not in country_name(code)]
+    assert inverted == []
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Palestine, State of", "PS"), ("the State of Palestine", "PS"),
+    ("Congo, The Democratic Republic of the", "CD"), ("dr congo", "CD"), ("Congo", "CG"),
+    ("Virgin Islands, U.S.", "VI"), ("US Virgin Islands", "VI"),
+    ("Virgin Islands, British", "VG"), ("british virgin islands", "VG"),
+    ("Micronesia, Federated States of", "FM"), ("Iran, Islamic Republic of", "IR"),
+])
+def test_official_and_short_names_both_resolve(typed: str, code: str) -> None:
+    assert resolve_country(typed) == code
+
+
+def test_short_names_are_listed_among_the_search_names() -> None:
+    for code, short in SHORT_NAMES.items():
+        names = country_names(code)
+        assert short in names and len(names) > 2, code  # ISO's own names are kept too
+
+
 def test_export_country_filter_takes_a_name(capsys, mini_path) -> None:
     code = main(["export", str(mini_path), "--format", "json", "--country", "turkey"])
     out, err = capsys.readouterr()
@@ -59,7 +101,7 @@ def test_a_name_of_a_country_without_events_still_lists_the_valid_ones(capsys,
 @pytest.mark.parametrize(("written", "hint"), [
     ("Turkey", "use the ISO 3166-1 alpha-2 code 'TR' for Türkiye"),
     ("USA", "use the ISO 3166-1 alpha-2 code 'US' for United States"),
-    ("Gaza", "use the ISO 3166-1 alpha-2 code 'PS' for Palestine, State of"),
+    ("Gaza", "use the ISO 3166-1 alpha-2 code 'PS' for Palestine"),
     ("tr", "write it in capitals: 'TR'"),
 ])
 def test_a_country_written_as_a_name_gets_its_code_in_the_error(

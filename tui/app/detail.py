@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -12,6 +14,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.style import Style
+from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,7 +26,72 @@ from tui.app.viewmodel import TimelineData
 from tui.data.countries import country_name
 from tui.data.records import Event
 
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.selection import Selection
+    from textual.strip import Strip
+    from textual.visual import RenderOptions
+
 Part = str | tuple[str, Style] | Content
+Line = tuple[Content, int]  # a paragraph and the column its wrapped lines hang at
+
+LABEL_WIDTH = 11  # the "When" block's labels ("Sources say")
+VALUE_COLUMN = 2 + LABEL_WIDTH + 1  # where the "When" block's values start
+
+
+def _hang(line: Content, indent: int, width: int) -> list[Content]:
+    """``line`` wrapped at ``width``, its continuation lines indented by ``indent``."""
+    if line.cell_length <= width:
+        return [line]
+    indent = min(indent, width // 2)  # a narrow pane: the text still gets half the width
+    head = line.wrap(width)[0]
+    start, plain = len(head.plain), line.plain
+    while start < len(plain) and plain[start] == " ":  # the break's spaces
+        start += 1
+    if start == len(plain):  # only spaces went past the width
+        return [head]
+    pad = Content(" " * indent)
+    return [head, *(pad + part for part in line[start:].wrap(width - indent))]
+
+
+class Hanging(Visual):
+    """Paragraphs whose wrapped lines hang under a column (a label's value, an item's text).
+
+    Textual wraps a Content's continuation lines at column 0; a value that wraps under
+    its own label is hard to read. Wrapping happens here, at the width the pane renders
+    at, and the wrapped lines are drawn as one Content (each fits, so nothing wraps again).
+    """
+
+    def __init__(self, paragraphs: list[Line]) -> None:
+        self.paragraphs = paragraphs
+        self._wrapped: tuple[int, Content, int] | None = None  # (width, lines, line count)
+
+    def __str__(self) -> str:
+        return "\n".join(content.plain for content, _ in self.paragraphs)
+
+    def wrapped(self, width: int) -> tuple[Content, int]:
+        """The text wrapped at ``width`` (lines joined by newlines) and its line count."""
+        if self._wrapped is None or self._wrapped[0] != width:
+            lines = [part for content, indent in self.paragraphs
+                     for line in content.split("\n", allow_blank=True)
+                     for part in _hang(line, indent, max(width, 1))]
+            self._wrapped = (width, Content("\n").join(lines), len(lines))
+        return self._wrapped[1], self._wrapped[2]
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return self.wrapped(width)[0].render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((line.cell_length for content, _ in self.paragraphs
+                    for line in content.split("\n", allow_blank=True)), default=0)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return max((cell_len(word) for content, _ in self.paragraphs
+                    for word in content.plain.split()), default=1)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.wrapped(width)[1]
 
 
 class _OneLayout:
@@ -45,6 +113,12 @@ class _OneLayout:
 
 class DetailText(_OneLayout, Static):
     """The body and the note of the detail pane."""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        visual = self.visual
+        if isinstance(visual, Hanging):  # selected as shown: wrapped lines are lines
+            return selection.extract(visual.wrapped(self.content_region.width)[0].plain), "\n"
+        return super().get_selection(selection)
 
 
 class LinkList(LazyComponentStyles, OptionList):
@@ -98,6 +172,37 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
         if changed:
             self.scroll_home(animate=False, immediate=True)  # in this frame, not the next
 
+    # Keys jump, like the timeline: Textual animates these scrolls, and End or Page Down
+    # gliding through a long event is slow to read from and lags behind repeated keys.
+    # A pane that cannot scroll skips the action, as Textual's does: the key goes on up.
+    def _can_scroll(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+
+    def action_scroll_home(self) -> None:
+        self._can_scroll()
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self._can_scroll()
+        self.scroll_end(animate=False)
+
+    def action_page_up(self) -> None:
+        self._can_scroll()
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self._can_scroll()
+        self.scroll_page_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self._can_scroll()
+        self.scroll_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self._can_scroll()
+        self.scroll_down(animate=False)
+
     def watch_reference(self) -> None:
         # Also called when the screen binds it at mount: nothing is shown yet to redo then.
         if self._built:
@@ -135,7 +240,7 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
             self._show_links([])
             self._update_note(note, "")
             return
-        body.update(Content("\n").join(self._body(data, event)))
+        body.update(Hanging(self._body(data, event)))
         options = []
         for link in event.links:
             target = data.timeline.by_id.get(link.to)
@@ -179,28 +284,33 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
             note.update(content)
         self._has_note = bool(content)
 
-    def _body(self, data: TimelineData, event: Event) -> list[Content]:
+    def _body(self, data: TimelineData, event: Event) -> list[Line]:
+        """The body's paragraphs, each with the column its wrapped lines hang at: a
+        labelled value under its value, a list item under its text (past the item's
+        indent, so the next item stands out), free text at the margin."""
         timeline = data.timeline
         label = self._style("detail--label")
         muted = self._style("detail--muted")
-        lines: list[Content] = [
-            self._marked(clean(event.title), self._style("detail--title")),
-            Content.assemble((f"{kind_marker(event.kind)} {event.kind}",
-                              self._style(KIND_CLASSES[event.kind])),
-                             ("   " + event.id, muted)),
-            self._heading("When"),
+        quote_style = self._style("detail--quote")
+        lines: list[Line] = [
+            (self._marked(clean(event.title), self._style("detail--title")), 0),
+            (Content.assemble((f"{kind_marker(event.kind)} {event.kind}",
+                               self._style(KIND_CLASSES[event.kind])),
+                              ("   " + event.id, muted)), 0),
+            (self._heading("When"), 0),
         ]
         ref = "UTC" if self.reference == "UTC" else "local"
         for name, text in when_lines(event, ref):
-            lines.append(Content.assemble((f"  {name:<11} ", label), text))
+            lines.append((Content.assemble((f"  {name:<{LABEL_WIDTH}} ", label), text),
+                          VALUE_COLUMN))
         place = Content.styled("no place given", muted)
         if event.place is not None:
             place = Content.assemble(
                 self._marked(clean(event.place.name)),
                 (f" · {event.place.country} {country_name(event.place.country)}", label))
-        lines.extend([self._heading("Place"), Content("  ") + place])
+        lines.extend([(self._heading("Place"), 0), (Content("  ") + place, 4)])
         if event.actors:
-            lines.append(self._heading("Actors"))
+            lines.append((self._heading("Actors"), 0))
             for ref_actor in event.actors:
                 actor = timeline.actors.get(ref_actor.id)
                 parts: list[Part] = ["  ", self._marked(clean(timeline.actor_name(ref_actor.id)))]
@@ -208,31 +318,31 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
                     parts.append((f" — {ref_actor.role}", label))
                 if actor is not None and actor.role:
                     parts.append((f" · {clean(actor.role)}", muted))
-                lines.append(Content.assemble(*parts))
+                lines.append((Content.assemble(*parts), 4))
         if event.summary:
-            lines.extend([self._heading("Summary"), self._marked(clean_block(event.summary))])
+            lines.extend([(self._heading("Summary"), 0),
+                          (self._marked(clean_block(event.summary)), 0)])
         if event.quotes:
-            lines.append(self._heading("Quotes"))
+            lines.append((self._heading("Quotes"), 0))
             for quote in event.quotes:
                 source = timeline.sources.get(quote.source)
-                lines.append(Content.assemble(
-                    ("  “", self._style("detail--quote")),
-                    self._marked(clean(quote.text), self._style("detail--quote")),
-                    ("”", self._style("detail--quote"))))
+                lines.append((Content.assemble(("  “", quote_style),
+                                               self._marked(clean(quote.text), quote_style),
+                                               ("”", quote_style)), 3))
                 credit = f"    — {clean(timeline.actor_name(quote.speaker))}"
                 if source is not None:
                     credit += f", in “{clean(source.title)}”"
-                lines.append(Content.styled(credit, label))
-        lines.append(self._heading("Sources"))
+                lines.append((Content.styled(credit, label), 6))
+        lines.append((self._heading("Sources"), 0))
         for source_id in event.sources:
             source = timeline.sources.get(source_id)
             if source is None:
                 continue
-            lines.append(Content("  " + clean(source.title)))
+            lines.append((Content("  " + clean(source.title)), 4))
             details = [clean(source.publisher) if source.publisher else "publisher not given",
                        source.published.iso() if source.published else "date not given",
                        clean(source.url) if source.url else "no URL"]
-            lines.append(Content.styled("    " + " · ".join(details), muted))
+            lines.append((Content.styled("    " + " · ".join(details), muted), 4))
         return lines
 
     # -- links ----------------------------------------------------------------------------

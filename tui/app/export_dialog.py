@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from tui.app.pickers import fit_list
 from tui.app.text import clean
 from tui.data.export import FORMATS, default_filename
 from tui.data.export.common import period_text
@@ -246,8 +247,16 @@ class SourcePicker(ModalScreen[str | None]):
             yield OptionList(*options, id="sources-options", compact=True)
             yield Static(Content(hint), id="sources-hint")
 
+    # A row above and below, the border, the title, the list's margins, the hint.
+    CHROME = 8
+
     def on_mount(self) -> None:
-        self.query_one("#sources-options", OptionList).focus()
+        options = self.query_one("#sources-options", OptionList)
+        fit_list(options, self.app.size.height, self.CHROME)
+        options.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_list(self.query_one("#sources-options", OptionList), event.size.height, self.CHROME)
 
     @on(OptionList.OptionSelected, "#sources-options")
     def _chosen(self, message: OptionList.OptionSelected) -> None:

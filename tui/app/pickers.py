@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -18,6 +18,16 @@ from tui.app.viewmodel import FacetValue
 from tui.data.query import Facet, fold
 
 MAX_SHOWN = 200  # a picker lists at most this many values: typing narrows the rest
+MOST_ROWS = 16  # a dialog's list is at most this tall, and shorter on a short terminal
+
+
+def fit_list(options: OptionList, screen_height: int, chrome: int) -> None:
+    """Let ``options`` grow only as tall as leaves ``chrome`` rows for the rest of its
+    dialog (border, title, hint, a row above and below), so the whole dialog shows.
+
+    The list's height depends on the terminal's, which CSS cannot subtract from.
+    """
+    options.styles.max_height = max(2, min(MOST_ROWS, screen_height - chrome))
 
 
 class PickerScreen(ModalScreen[frozenset[str] | None]):
@@ -52,8 +62,16 @@ class PickerScreen(ModalScreen[frozenset[str] | None]):
             yield Static(Content("Enter apply · Tab mark several · Esc close"),
                          id="picker-hint")
 
+    # A row above and below, the border, title, input and its margin, the hint.
+    CHROME = 8
+
     def on_mount(self) -> None:
+        fit_list(self.query_one("#picker-options", OptionList), self.app.size.height,
+                 self.CHROME)
         self._narrow("")
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_list(self.query_one("#picker-options", OptionList), event.size.height, self.CHROME)
 
     @on(Input.Changed, "#picker-input")
     def _typed(self, message: Input.Changed) -> None:

@@ -1,8 +1,10 @@
 """ISO 3166-1 alpha-2 country codes, display names and the names people type.
 
-Codes and names come from pycountry's data. News names places by names ISO does not
-carry (its former name "Turkey", "USA", "Gaza"), so filters also accept the short
-list of such names in :data:`ALIASES`.
+Codes and names come from pycountry's data. ISO's short names put some countries'
+names in an inverted order ("Palestine, State of"), too long for a list and cut in the
+wrong place, so :data:`SHORT_NAMES` says how to show those. News names places by names
+ISO does not carry (its former name "Turkey", "USA", "Gaza"), so filters also accept the
+short list of such names in :data:`ALIASES`.
 """
 
 from __future__ import annotations
@@ -15,15 +17,34 @@ from pathlib import Path
 
 from tui.data.query import fold
 
+# Display names for ISO short names of the inverted form "X, Y of" (or "X, qualifier").
+# pycountry's common_name covers some of them, but not all ("Palestine, State of"), and
+# not in every version: this table decides for all of them. The ISO names still resolve.
+SHORT_NAMES: dict[str, str] = {
+    "BO": "Bolivia",  # Bolivia, Plurinational State of
+    "CD": "DR Congo",  # Congo, The Democratic Republic of the ("Congo" is CG)
+    "FM": "Micronesia",  # Micronesia, Federated States of
+    "IR": "Iran",  # Iran, Islamic Republic of
+    "KP": "North Korea",  # Korea, Democratic People's Republic of
+    "KR": "South Korea",  # Korea, Republic of
+    "MD": "Moldova",  # Moldova, Republic of
+    "PS": "Palestine",  # Palestine, State of
+    "TW": "Taiwan",  # Taiwan, Province of China
+    "TZ": "Tanzania",  # Tanzania, United Republic of
+    "VE": "Venezuela",  # Venezuela, Bolivarian Republic of
+    "VG": "British Virgin Islands",  # Virgin Islands, British
+    "VI": "U.S. Virgin Islands",  # Virgin Islands, U.S.
+}
+
 # Names in common use that ISO 3166 does not list for the code (a former short name, a
 # colloquial one, or a territory news names on its own). Matched case- and
 # accent-insensitively, like ISO's own names and the alpha-3 codes.
 ALIASES: dict[str, tuple[str, ...]] = {
     "AE": ("UAE", "Emirates"),
-    "CD": ("DR Congo", "DRC"),
+    "CD": ("DRC",),
     "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales"),
     "NL": ("Holland",),
-    "PS": ("Palestine", "Gaza", "Gaza Strip", "West Bank", "Palestinian territories"),
+    "PS": ("Gaza", "Gaza Strip", "West Bank", "Palestinian territories"),
     "RU": ("Russia",),
     "TR": ("Turkey",),
     "US": ("USA", "America", "United States of America"),
@@ -51,8 +72,10 @@ def _rows() -> list[dict[str, str]]:
 
 @cache
 def _names() -> dict[str, str]:
-    # common_name where ISO has one ("South Korea"), else the short name.
-    return {row["alpha_2"]: row.get("common_name") or row["name"] for row in _rows()}
+    # Our short name for an inverted ISO name, else common_name where ISO has one, else
+    # ISO's short name.
+    return {row["alpha_2"]: SHORT_NAMES.get(row["alpha_2"]) or row.get("common_name")
+            or row["name"] for row in _rows()}
 
 
 def _fold(text: str) -> str:
@@ -62,24 +85,30 @@ def _fold(text: str) -> str:
 
 @cache
 def _by_name() -> dict[str, str]:
-    """Folded name, alpha-3 code or alias -> alpha-2 code."""
+    """Folded name, alpha-3 code, short name or alias -> alpha-2 code."""
     found: dict[str, str] = {}
     for row in _rows():
-        code = row["alpha_2"]
-        for key in ("alpha_3", "name", "common_name", "official_name"):
-            if row.get(key):
-                found.setdefault(_fold(row[key]), code)
+        for name in _row_names(row):
+            found.setdefault(_fold(name), row["alpha_2"])
     for code, aliases in ALIASES.items():
         for alias in aliases:
             found.setdefault(_fold(alias), code)
     return found
 
 
+def _row_names(row: dict[str, str]) -> list[str]:
+    names = [row[key] for key in ("alpha_3", "name", "common_name", "official_name")
+             if row.get(key)]
+    if row["alpha_2"] in SHORT_NAMES:
+        names.append(SHORT_NAMES[row["alpha_2"]])
+    return names
+
+
 def country_names(code: str) -> tuple[str, ...]:
-    """Every name :func:`resolve_country` accepts for ``code`` (alpha-3, ISO names, aliases)."""
+    """Every name :func:`resolve_country` accepts for ``code``: alpha-3, ISO's names, the
+    short display name, aliases."""
     return tuple(dict.fromkeys(
-        [*(row[key] for row in _rows() if row["alpha_2"] == code
-           for key in ("alpha_3", "name", "common_name", "official_name") if row.get(key)),
+        [*(name for row in _rows() if row["alpha_2"] == code for name in _row_names(row)),
          *ALIASES.get(code, ())]))
 
 
@@ -124,7 +153,8 @@ def suggest_country(text: str) -> str:
             matches = []
         if len(text.strip()) > 2 and matches:
             country = matches[0]
-            return f"use the ISO 3166-1 alpha-2 code, e.g. '{country.alpha_2}' for {country.name}"
+            return (f"use the ISO 3166-1 alpha-2 code, e.g. '{country.alpha_2}' "
+                    f"for {names.get(country.alpha_2, country.name)}")
         close = difflib.get_close_matches(upper, list(names), n=3, cutoff=0.5)
         if close and len(upper) == 2:
             return "did you mean " + " or ".join(f"'{c}' ({names[c]})" for c in close) + "?"

@@ -149,16 +149,28 @@ def slug(text: str, *, limit: int = 48) -> str:
 
     ASCII letters and digits joined by ``-``, accents folded, cut at a word boundary
     within ``limit`` characters; empty if the text has no letters or digits at all.
+    A cut keeps the words holding digits (a year, a number): the words before them give
+    way, so "…tour, November 2023" becomes ``…-tour-2023``, not ``…-tour-november``.
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[A-Za-z0-9]+", folded.lower())
-    out = ""
-    for word in words:
-        candidate = f"{out}-{word}" if out else word
-        if len(candidate) > limit:
-            return out or word[:limit]
-        out = candidate
-    return out
+    if len("-".join(words)) <= limit:
+        return "-".join(words)
+    numbered = [any(c.isdigit() for c in word) for word in words]
+    later = [0] * (len(words) + 1)  # room the numbered words after each word need
+    for at in range(len(words) - 1, -1, -1):
+        later[at] = later[at + 1] + (len(words[at]) + 1 if numbered[at] else 0)
+    kept: list[str] = []
+    length = -1  # of "-".join(kept)
+    cut = False  # a word was left out: only numbered words follow
+    for at, word in enumerate(words):
+        after = length + 1 + len(word)
+        if after <= limit and (numbered[at] or (not cut and after + later[at + 1] <= limit)):
+            kept.append(word)
+            length = after
+        else:
+            cut = True
+    return "-".join(kept) or words[0][:limit]
 
 
 def uri(url: str) -> str:
