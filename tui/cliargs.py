@@ -38,7 +38,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--kind", action="append", default=[], metavar="KIND",
                        help="event kind, e.g. protest")
     group.add_argument("--search", default="", metavar="TEXT",
-                       help="text in titles, summaries, quotes, actors and places")
+                       help="text in titles, summaries, quotes, actors, places and tags")
 
 
 def _file_argument(parser: argparse.ArgumentParser) -> None:

@@ -23,7 +23,30 @@ async def test_country_picker_narrows_as_you_type_and_applies(tour: Timeline) ->
         assert not isinstance(app.screen, PickerScreen)
         assert main_screen(app).filters.country == {"IN"}
         assert visible_ids(app) == ["stop-delhi", "dialogue"]
-        assert status(app) == "2 of 9 events · country: IN ✕"
+        # The two events with no place cannot match a country: the line says so.
+        assert status(app) == "2 of 9 events · country: IN ✕ (2 with no country hidden)"
+
+
+async def test_the_status_line_counts_only_placeless_events_the_others_would_show(
+        tour: Timeline) -> None:
+    """The hint counts events hidden only for having no country, under the other filters."""
+    app = NewsApp(tour, query=Query(country=frozenset({"TR"})))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert status(app).startswith("4 of 9 events · country: TR ✕ (2 with no country hidden)")
+        screen = main_screen(app)
+        # A statement has no place: with kind "statement" too, one event is hidden for it.
+        screen.filters = screen.filters.with_values("kind", ["statement"])
+        await pilot.pause()
+        assert "country: TR ✕ (1 with no country hidden)" in status(app)
+        # Stops all have a place: nothing hidden for want of one, so no hint.
+        screen.filters = screen.filters.with_values("kind", ["stop"])
+        await pilot.pause()
+        assert "no country" not in status(app)
+        # Without a country filter there is nothing to say.
+        screen.filters = Query()
+        await pilot.pause()
+        assert "no country" not in status(app)
 
 
 async def test_picker_tab_marks_several_values(tour: Timeline) -> None:
@@ -154,7 +177,9 @@ async def test_search_combines_with_facets_and_x_clears_everything(tour: Timelin
         await pilot.press("c", *"tr", "enter", "slash", *"blinken", "enter")
         screen = main_screen(app)
         assert visible_ids(app) == ["protest-embassy", "stop-ankara", "talks"]
-        assert status(app) == "3 of 9 events · country: TR ✕ · search: “blinken” ✕"
+        # Blinken's airport statement has no place: the country filter hides it, and says so.
+        assert status(app) == ("3 of 9 events · country: TR ✕ (1 with no country hidden)"
+                               " · search: “blinken” ✕")
         await pilot.press("x")
         assert screen.filters.is_empty
         assert status(app) == "9 of 9 events"

@@ -9,7 +9,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tests.app.helpers import main_screen
+from tests.app.helpers import detail_text, main_screen, visible_ids
 from tui.app.app import NewsApp
 from tui.app.detail import VALUE_COLUMN, DetailPane
 from tui.app.export_dialog import ExportDialog
@@ -222,3 +222,21 @@ async def test_detail_pane_keys_scroll_without_animation(tour: Timeline) -> None
         assert pane.scroll_y == pane.max_scroll_y
         await tap(app, pilot, "k")
         assert pane.scroll_y == pane.max_scroll_y - 1
+
+
+# -- tags: shown in the detail pane and searched -------------------------------------------
+async def test_tags_are_shown_and_searched() -> None:
+    """A word only in an event's tags finds it; the detail pane lists the tags, marked."""
+    timeline = load_timeline(bundled_path())
+    tagged = [e.id for e in timeline.events if "humanitarian-aid" in e.tags]
+    assert tagged  # the bundled timeline tags one event so
+    app = NewsApp(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"humanitarian-aid")
+        await pilot.pause()
+        assert visible_ids(app) == tagged
+        text = detail_text(app)
+        assert "Tags" in text
+        tags_line = text[text.index("Tags"):].splitlines()[1]
+        event = timeline.by_id[tagged[0]]
+        assert tags_line.strip() == " · ".join(event.tags)

@@ -223,12 +223,15 @@ class StatusLine(Bar):
         self.awaiting_data = True  # until show() is given the timeline's data
         self.filters: list[tuple[str, str]] = []  # (facet or "search", label)
         self.reference = "UTC"
+        self.no_country = 0  # events hidden by the country filter only for having none
 
     def show(self, shown: int, total: int, query: Query, data: TimelineData | None,
              reference: str) -> None:
         self.shown, self.total, self.reference = shown, total, reference
         self.awaiting_data = data is None  # a file still loading has no count yet
         self.filters = []
+        # A country filter cannot match an event without a place: say so, not silently.
+        self.no_country = query.hidden_without_country(data.index) if data is not None else 0
         if data is not None:
             for facet in ("country", "actor", "kind"):
                 values = query.values(facet)  # type: ignore[arg-type]
@@ -255,6 +258,9 @@ class StatusLine(Bar):
             pieces.append((" · ", None, None))
             pieces.append((clean(label), self._style("status--filter"), None))
             pieces.append((" ✕", self._style("status--remove"), facet))
+            if facet == "country" and self.no_country:
+                pieces.append((f" ({self.no_country:,} with no country hidden)",
+                               self._style("status--hint"), None))
         used = sum(len(text) for text, _, _ in pieces)
         zone = "UTC" if self.reference == "UTC" else "local time"
         hint = f"times: {zone} · ? help "

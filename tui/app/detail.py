@@ -333,6 +333,10 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
                 if source is not None:
                     credit += f", in “{clean(source.title)}”"
                 lines.append((Content.styled(credit, label), 6))
+        if event.tags:
+            tags = [self._marked(clean(tag)) for tag in event.tags]
+            lines.extend([(self._heading("Tags"), 0),
+                          (Content("  ") + Content(" · ").join(tags), 2)])
         lines.append((self._heading("Sources"), 0))
         for source_id in event.sources:
             source = timeline.sources.get(source_id)

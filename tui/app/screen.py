@@ -48,7 +48,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="newstui.help",
                 tooltip="Show every key"),
         Binding("slash", "search", "Search", key_display="/", id="newstui.search",
-                tooltip="Search titles, summaries, quotes, actors and places"),
+                tooltip="Search titles, summaries, quotes, actors, places and tags"),
         Binding("c", "pick('country')", "Country", id="newstui.pick_country",
                 tooltip="Filter by country"),
         Binding("a", "pick('actor')", "Actor", id="newstui.pick_actor",
@@ -135,7 +135,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         if search is None:
             search = self.search_box = Input(
                 id="search", compact=True, placeholder="titles, summaries, quotes, actors, "
-                "places · Enter keeps it · Esc clears it")
+                "places, tags · Enter keeps it · Esc clears it")
             # Followed in the same call as a keystroke: its Input.Changed would reach the
             # screen only after the box's own repaint, and the results would wait for the
             # next frame slot.

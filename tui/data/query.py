@@ -104,6 +104,18 @@ class Index:
         self._tokens: searchindex.TokenIndex | None = None  # built by prepare_search only
         self._tokens_lock = threading.Lock()
         self._search_cache: dict[str, int] = {}
+        self._no_country: int | None = None
+
+    @property
+    def no_country(self) -> int:
+        """Bitset of the events with no country (no place, or a place without one)."""
+        found = self._no_country
+        if found is None:
+            with_country = 0
+            for mask in self.masks["country"].values():
+                with_country |= mask
+            found = self._no_country = self.all & ~with_country
+        return found
 
     @property
     def values(self) -> dict[Facet, list[tuple[str, ...]]]:
@@ -222,6 +234,7 @@ def _fold_run_of(timeline: Timeline, events: list[Event],
     for event in events:
         parts = [event.title, event.summary, event.id]
         parts.extend(quote.text for quote in event.quotes)
+        parts.extend(event.tags)
         for ref in event.actors:
             names = actor_text.get(ref.id)
             if names is None:
@@ -243,10 +256,12 @@ def _fold_run_of(timeline: Timeline, events: list[Event],
 
 
 def search_text(timeline: Timeline, index: int) -> str:
-    """Everything search looks at for one event: title, summary, quotes, actors, place."""
+    """Everything search looks at for one event: title, summary, quotes, actors, place
+    and tags."""
     event = timeline.events[index]
     parts = [event.title, event.summary, event.id]
     parts.extend(quote.text for quote in event.quotes)
+    parts.extend(event.tags)
     for ref in event.actors:
         actor = timeline.actors.get(ref.id)
         if actor is not None:
@@ -301,6 +316,13 @@ class Query(NamedTuple):
         if self.search.strip():
             bits &= index.search(self.search)
         return bits
+
+    def hidden_without_country(self, index: Index) -> int:
+        """How many events the other filters and the search would show that the country
+        filter hides only because they have no country (0 without a country filter)."""
+        if not self.country:
+            return 0
+        return (self.bits(index, skip="country") & index.no_country).bit_count()
 
     def select(self, index: Index) -> list[int]:
         """Indexes (into the timeline's sorted events) of the matching events."""
