@@ -6,7 +6,6 @@ a Python traceback: every error is printed as ``FILE:LINE:COL: ...`` with a hint
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import os
@@ -14,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
-# FORMATS and SOURCE_FORMATS: re-exported, the command line's vocabulary.
-from tui.cliargs import COMMANDS, FORMATS, SOURCE_FORMATS, build_parser  # noqa: F401
 from tui.data.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, TimelineError
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.data.load import Timeline
     from tui.data.query import Query
 
@@ -282,12 +282,26 @@ def _usage_errors(command: str) -> tuple[type[Exception], ...]:
     return (UsageError, ExportError)
 
 
+def app_defaults() -> dict[str, Any]:
+    """The app's options when none are given (tests check them against its parser's)."""
+    return {"file": None, "source_format": None, "no_cache": False, "country": [],
+            "actor": [], "kind": [], "search": "", "date": None, "no_watch": False}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    command = args_list[0] if args_list and args_list[0] in COMMANDS else "app"
-    if command != "app":
-        args_list = args_list[1:]
-    args = build_parser(command).parse_args(args_list)
+    command = "app"
+    args: Any
+    if not args_list:
+        # `newstui` alone, the usual start: nothing to parse, and argparse (with building
+        # the parser) is a few milliseconds of the time to the first screen.
+        args = SimpleNamespace(**app_defaults())
+    else:
+        from tui.cliargs import COMMANDS, build_parser
+
+        if args_list[0] in COMMANDS:
+            command, args_list = args_list[0], args_list[1:]
+        args = build_parser(command).parse_args(args_list)
     if getattr(args, "no_cache", False):
         os.environ["NEWSTUI_NO_CACHE"] = "1"  # read by tui.data.cache, also in app workers
     handler = {"app": cmd_app, "validate": cmd_validate, "export": cmd_export,

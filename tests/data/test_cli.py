@@ -93,7 +93,7 @@ def test_actor_filter_accepts_names_and_aliases(capsys, mini_path) -> None:
 
 
 def test_cli_offers_every_export_format() -> None:
-    from tui.cli import FORMATS
+    from tui.cliargs import FORMATS
     from tui.data.export import FORMATS as EXPORT_FORMATS
 
     assert tuple(EXPORT_FORMATS) == FORMATS
@@ -135,3 +135,26 @@ def test_no_traceback_for_a_broken_file_in_a_real_process(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{bad}:1:8: YAML syntax error: this '[' is never closed")
+
+
+def test_no_arguments_means_the_app_parsers_defaults() -> None:
+    """`newstui` alone skips argparse: its options must be exactly the parser's defaults."""
+    from tui.cli import app_defaults
+    from tui.cliargs import build_parser
+
+    assert app_defaults() == vars(build_parser("app").parse_args([]))
+    assert app_defaults() is not app_defaults()  # fresh lists each time (append options)
+
+
+def test_starting_with_no_arguments_does_not_import_argparse() -> None:
+    probe = ("import sys\nimport tui.cli as cli\n"
+             "cli.cmd_app = lambda args: print('argparse' in sys.modules, args.file) or 0\n"
+             "sys.exit(cli.main([]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["False", "None"]
+    # ...while any option goes through the parser (which the probe can tell).
+    done = subprocess.run([sys.executable, "-c", probe.replace("main([])",
+                                                               "main(['--no-watch'])")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "None"]

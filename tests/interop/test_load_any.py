@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.interop.support import FIXTURES, place, write
-from tui.cli import SOURCE_FORMATS as CLI_SOURCE_FORMATS
+from tui.cliargs import SOURCE_FORMATS as CLI_SOURCE_FORMATS
 from tui.data.errors import TimelineError
 from tui.data.export.jsonfmt import to_json
 from tui.data.importers import SOURCE_FORMATS, detect_format, load_any, load_with_format
