@@ -4,6 +4,8 @@ small terminal, and the detail pane's keys jump instead of gliding."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
@@ -15,9 +17,11 @@ from tui.app.detail import VALUE_COLUMN, DetailPane
 from tui.app.export_dialog import ExportDialog
 from tui.app.facets import FacetList
 from tui.app.pickers import PickerScreen
+from tui.app.text import match_spans
 from tui.data.export import default_filename
 from tui.data.export.common import slug
 from tui.data.load import Timeline, bundled_path, load_timeline
+from tui.data.query import fold
 
 BUNDLED_NAME = "blinken-s-middle-east-and-asia-tour-2023"
 
@@ -240,3 +244,26 @@ async def test_tags_are_shown_and_searched() -> None:
         tags_line = text[text.index("Tags"):].splitlines()[1]
         event = timeline.by_id[tagged[0]]
         assert tags_line.strip() == " · ".join(event.tags)
+
+
+# -- search ignores hyphens: "cease-fire" and "ceasefire" are one word to it ------------------
+def test_match_spans_cover_the_hyphenated_spelling() -> None:
+    text = "no cease-fire until"
+    assert match_spans(text, fold("ceasefire")) == [(3, 13)]
+    assert match_spans("India–China clash", fold("india-china")) == [(0, 11)]
+
+
+async def test_either_spelling_finds_both(tour_path: Path, tmp_path: Path) -> None:
+    text = tour_path.read_text(encoding="utf-8")
+    assert "Blinken speaks at the airport" in text and "on a ceasefire" in text
+    edited = tmp_path / "tour.yaml"
+    edited.write_text(text.replace("Blinken speaks at the airport",
+                                   "Blinken urges a cease-fire at the airport"), encoding="utf-8")
+    app = NewsApp(load_timeline(edited))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"ceasefire")
+        await pilot.pause()
+        assert visible_ids(app) == ["statement-ankara", "talks"]  # in time order
+        await pilot.press(*["backspace"] * 9, *"cease-fire")
+        await pilot.pause()
+        assert visible_ids(app) == ["statement-ankara", "talks"]  # in time order

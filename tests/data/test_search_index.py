@@ -29,7 +29,8 @@ def _plain(texts: list[str], needle: str) -> int:
 
 def _reference_fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed
+                   if not unicodedata.combining(c) and c not in "-\u2010\u2011\u2013")
 
 
 @settings(max_examples=300, deadline=None)

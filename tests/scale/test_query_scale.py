@@ -18,7 +18,8 @@ from tui.data.query import FACETS, Index, Query, fold, positions, search_text
 
 def _reference_fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed
+                   if not unicodedata.combining(c) and c not in "-\u2010\u2011\u2013")
 
 
 @given(st.text(max_size=30))

@@ -51,14 +51,21 @@ def _fold_run(match: re.Match[str]) -> str:
     return folded
 
 
+# Hyphens are dropped: news spells "cease-fire" and "ceasefire", "India–China" with an en
+# dash, "pro-Palestinian" and "pro Palestinian" are a space apart either way.
+_HYPHENS = {ord(c): None for c in "-\u2010\u2011\u2013"}
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for search.
+    """Case-, accent- and hyphen-insensitive form used for search.
 
     NFKD then dropping combining marks works character by character (marks never reorder
     across a starter), so only the non-ASCII runs of the case-folded text need it.
     """
     folded = text.casefold()
-    return folded if folded.isascii() else _NON_ASCII.sub(_fold_run, folded)
+    if folded.isascii():
+        return folded.replace("-", "")
+    return _NON_ASCII.sub(_fold_run, folded).translate(_HYPHENS)
 
 
 class Index:
