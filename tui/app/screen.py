@@ -274,7 +274,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
     def _nearest(data: TimelineData, rows: Rows, anchor: Event) -> int | None:
         index = data.position.get(anchor.id)
         if index is None:  # gone after a reload: the visible event nearest in time
-            return rows.nearest_instant(data, anchor.instant)
+            return rows.nearest_to(data, anchor)
         k = rows.find(index)
         return k if k is not None else rows.nearest(data, index)
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import and_, attrgetter, eq, truth
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.app.text import clean, day_label, kind_marker
 from tui.data import derived
@@ -26,6 +26,9 @@ from tui.data.dates import period_end
 from tui.data.facetmasks import value_masks
 from tui.data.load import Timeline, no_gc
 from tui.data.query import FACETS, Facet, Index, Query, fold
+
+if TYPE_CHECKING:
+    from tui.data.records import Event
 
 MAX_STRIP_DAYS = 120  # a longer span of dated events is shown as its densest window...
 DENSE_SHARE = 0.5  # ...if that window holds this share of them, else as months or years
@@ -258,12 +261,15 @@ class Rows(NamedTuple):
         after = data.events[self.visible[k]].instant
         return k - 1 if instant - before <= after - instant else k
 
-    def nearest_instant(self, data: TimelineData, instant: datetime) -> int | None:
-        """Position of the visible event nearest to ``instant``."""
+    def nearest_to(self, data: TimelineData, event: Event) -> int | None:
+        """Position of the visible event nearest to ``event`` (one the timeline may not
+        have: gone after a reload), where the timeline's order would put it."""
         if not self.visible:
             return None
-        events = data.events
-        k = bisect_left(self.visible, instant, key=lambda i: events[i].instant)
+        events, days = data.events, data.days
+        key = derived.sort_key(event, derived.local_days([event])[0])
+        k = bisect_left(self.visible, key, key=lambda i: derived.sort_key(events[i], days[i]))
+        instant = event.instant
         if k >= len(self.visible):
             return len(self.visible) - 1
         if k == 0:

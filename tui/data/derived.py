@@ -12,7 +12,7 @@ whether a timeline came from the cache.
 from __future__ import annotations
 
 import weakref
-from datetime import date
+from datetime import date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,33 @@ def kept(timeline: Timeline, name: str) -> Any | None:
     if found is None or found[0] is not timeline.events or found[1] != len(found[0]):
         return None
     return found[2].get(name)
+
+
+# A loosely dated event sorts at the first day of its month or year, before the events
+# dated to that very day: the year's group, then the month's, then the day's.
+_RANK = {"year": 0, "month": 1, "day": 2, "time": 2}
+
+
+def sort_key(event: Event, day: date | None) -> tuple[date, int, datetime]:
+    """Where ``event`` (with its local day ``day``, see :func:`local_days`) goes in a
+    timeline: by calendar day in its own place (a month or year at its first day, before
+    that day's events), then by real instant."""
+    return (day or event.start.day, _RANK[event.start.precision], event.instant)
+
+
+def calendar_order(events: list[Event]) -> tuple[list[Event], list[date | None]]:
+    """``events`` in timeline order (:func:`sort_key`, stable for ties), and their days.
+
+    Not by real instant alone: a day runs from local midnight, so events of one calendar
+    day in places hours apart interleave with the next day's, and a month or year (at
+    local midnight of its first day) with the days around it; their headers repeated,
+    "Mon 6 Nov, Tue 7 Nov, Mon 6 Nov". In calendar order each day, month and year is one
+    run under one header, and within it events follow the real instant.
+    """
+    days = local_days(events)
+    keys = list(map(sort_key, events, days))
+    order = sorted(range(len(events)), key=keys.__getitem__)
+    return [events[i] for i in order], [days[i] for i in order]
 
 
 def local_days(events: list[Event], starts: list[When] | None = None) -> list[date | None]:

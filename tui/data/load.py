@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.data import derived
 from tui.data.errors import EXIT_INVALID, Problem, TimelineError
 from tui.data.records import Actor, Event, Source
 from tui.data.textfile import decode, read_bytes, read_file_text
@@ -41,7 +42,8 @@ def bundled_path() -> Path:
 
 @dataclass
 class Timeline:
-    """A validated timeline, events sorted by their real instant (stable for ties)."""
+    """A validated timeline, events in calendar order (see :func:`derived.calendar_order`):
+    by local day (a month or year at its first day), then by real instant."""
 
     title: str
     description: str
@@ -223,10 +225,12 @@ def _assemble(doc: TimelineDoc, lines: list[int], path: Path | None) -> Timeline
 def _timeline_of(title: str, description: str, sources: dict[str, Source],
                  actors: dict[str, Actor], in_file: list[Event], lines: list[int],
                  path: Path | None) -> Timeline:
-    events = sorted(in_file, key=lambda event: event.instant)
+    events, days = derived.calendar_order(in_file)
     order = {event.id: index for index, event in enumerate(in_file)}
     by_line = {event.id: line for event, line in zip(in_file, lines, strict=True)}
-    return Timeline(title, description, sources, actors, events, path, by_line, order)
+    timeline = Timeline(title, description, sources, actors, events, path, by_line, order)
+    derived.keep(timeline, days=days)  # the view model's day headers and strip need them
+    return timeline
 
 
 def _fast_timeline(box: list[str], filename: str, path: Path | None, raw: bytes | None,
@@ -323,10 +327,12 @@ def timeline_from_data(data: dict[str, Any], locator: Locator, filename: str,
             position = locator.position(["events", index])
             if position:
                 lines[event.id] = position[0]
-        events = sorted(doc.events, key=lambda event: event.instant)
+        events, days = derived.calendar_order(doc.events)
         order = {event.id: index for event, index in zip(doc.events, positions, strict=True)}
-        return Timeline(doc.title, doc.description, dict(doc.sources), dict(doc.actors),
-                        events, path, lines, order)
+        timeline = Timeline(doc.title, doc.description, dict(doc.sources), dict(doc.actors),
+                            events, path, lines, order)
+        derived.keep(timeline, days=days)
+        return timeline
 
 
 def load_timeline(path: str | Path | None = None, *, cache: bool | None = None,

@@ -1,4 +1,4 @@
-"""JSON export: the normalised timeline, events sorted by time."""
+"""JSON export: the normalised timeline, events in timeline (calendar) order."""
 
 from __future__ import annotations
 

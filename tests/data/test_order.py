@@ -1,0 +1,110 @@
+"""Timeline order: by calendar day in each event's own place, so each day is one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.scale.scale_helpers import generated_yaml
+from tui.app.viewmodel import TimelineData
+from tui.data import cache, derived
+from tui.data.load import load_timeline, timeline_from_text
+from tui.data.query import Query
+
+# One day in Ankara (UTC+3), New York (UTC-5) and Tokyo (UTC+9): by real instant alone the
+# events of 6 and 7 November interleave, and the month and year sort among the days.
+ACROSS_ZONES = """\
+title: Across zones
+sources:
+  wire: {title: Wire report}
+events:
+  - id: tokyo-day
+    kind: stop
+    title: A stop in Tokyo, dated to the day
+    start: 2023-11-07
+    place: {name: Tokyo, country: JP, tz: Asia/Tokyo}
+    sources: [wire]
+  - id: new-york-evening
+    kind: statement
+    title: An evening statement in New York
+    start: 2023-11-06T20:00-05:00
+    place: {name: New York, country: US, tz: America/New_York}
+    sources: [wire]
+  - id: ankara-day
+    kind: meeting
+    title: Talks in Ankara, dated to the day
+    start: 2023-11-06
+    place: {name: Ankara, country: TR, tz: Europe/Istanbul}
+    sources: [wire]
+  - id: tokyo-month
+    kind: announcement
+    title: Something in Tokyo during November
+    start: 2023-11
+    place: {name: Tokyo, country: JP, tz: Asia/Tokyo}
+    sources: [wire]
+  - id: new-york-year
+    kind: announcement
+    title: Something in New York during 2023
+    start: "2023"
+    place: {name: New York, country: US, tz: America/New_York}
+    sources: [wire]
+  - id: tokyo-morning
+    kind: meeting
+    title: A morning meeting in Tokyo
+    start: 2023-11-07T08:00+09:00
+    place: {name: Tokyo, country: JP, tz: Asia/Tokyo}
+    sources: [wire]
+"""
+
+
+def _headers(timeline_data: TimelineData) -> list[str]:
+    rows = timeline_data.rows(Query())
+    return [timeline_data.groups[~row].label for row in rows.rows if row < 0]
+
+
+def test_events_follow_the_calendar_of_their_own_place() -> None:
+    timeline = timeline_from_text(ACROSS_ZONES, "zones.yaml", cache=False)
+    assert [event.id for event in timeline.events] == [
+        "new-york-year",  # 2023, first: its year's group comes before the month's...
+        "tokyo-month",  # ...and the month's before the days of that month
+        "ankara-day",  # 6 Nov: Ankara's midnight (21:00 UTC on the 5th)...
+        "new-york-evening",  # ...then 20:00 in New York (01:00 UTC on the 7th)
+        "tokyo-day",  # 7 Nov: Tokyo's midnight (15:00 UTC on the 6th)...
+        "tokyo-morning",  # ...then 08:00 in Tokyo (23:00 UTC on the 6th)
+    ]
+    # Within a day, the real instant decides.
+    assert timeline.events[2].instant < timeline.events[3].instant
+    # By real instant alone, 6 November would have come back after the 7th.
+    by_instant = sorted(timeline.events, key=lambda event: event.instant)
+    assert [e.id for e in by_instant][-3:] == ["tokyo-day", "tokyo-morning", "new-york-evening"]
+
+
+def test_each_day_month_and_year_has_one_header() -> None:
+    timeline = timeline_from_text(ACROSS_ZONES, "zones.yaml", cache=False)
+    assert _headers(TimelineData(timeline)) == [
+        "2023 · date known to the year", "November 2023 · date known to the month",
+        "Mon 6 Nov 2023", "Tue 7 Nov 2023"]
+
+
+def test_a_large_mixed_timeline_never_repeats_a_header() -> None:
+    """Generated events: many zones, every precision; each group is one run of rows."""
+    timeline = timeline_from_text(generated_yaml(1500, seed=3), "big.yaml", cache=False)
+    headers = _headers(TimelineData(timeline))
+    assert len(headers) == len(set(headers))
+    keys = [derived.sort_key(event, day) for event, day in
+            zip(timeline.events, derived.local_days(timeline.events), strict=True)]
+    assert keys == sorted(keys)
+
+
+def test_the_cache_keeps_the_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSTUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NEWSTUI_NO_CACHE", raising=False)
+    path = tmp_path / "zones.yaml"
+    path.write_text(ACROSS_ZONES, encoding="utf-8")
+    parsed = load_timeline(path, cache=True)
+    cache.flush()
+    reopened = load_timeline(path, cache=True)
+    assert derived.kept(reopened, "actor_members") is not None  # read from the cache
+    assert [e.id for e in reopened.events] == [e.id for e in parsed.events]
+    assert derived.kept(reopened, "days") == derived.local_days(reopened.events)
