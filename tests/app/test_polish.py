@@ -4,14 +4,16 @@ small terminal, and the detail pane's keys jump instead of gliding."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
-from tests.app.helpers import detail_text, main_screen, visible_ids
+from tests.app.helpers import detail_text, main_screen, timeline_lines, visible_ids
 from tui.app.app import NewsApp
 from tui.app.detail import VALUE_COLUMN, DetailPane
 from tui.app.export_dialog import ExportDialog
@@ -22,6 +24,8 @@ from tui.data.export import default_filename
 from tui.data.export.common import slug
 from tui.data.load import Timeline, bundled_path, load_timeline
 from tui.data.query import fold
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 BUNDLED_NAME = "blinken-s-middle-east-and-asia-tour-2023"
 
@@ -267,3 +271,46 @@ async def test_either_spelling_finds_both(tour_path: Path, tmp_path: Path) -> No
         await pilot.press(*["backspace"] * 9, *"cease-fire")
         await pilot.pause()
         assert visible_ids(app) == ["statement-ankara", "talks"]  # in time order
+
+
+# -- days only grow along the timeline: a day is found by bisecting ------------------------
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2023, 1, 1), "new-york-year"),  # the year's group sorts at its first day
+    (date(2023, 11, 6), "ankara-day"),  # 6 Nov's first event, not New York's evening one
+    (date(2023, 11, 7), "tokyo-day"),
+    (date(2023, 12, 25), "tokyo-morning"),  # past the end: the last event
+])
+async def test_jump_to_day_lands_on_the_first_event_of_that_day(day: date,
+                                                                expected: str) -> None:
+    app = NewsApp(load_timeline(FIXTURES / "zones.yaml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        main_screen(app).jump_to_day(day)
+        await pilot.pause()
+        assert main_screen(app).highlighted == expected
+
+
+# -- linked events: all shown in full, each dated at its own precision ---------------------
+async def test_linked_events_are_all_shown_and_dated_at_their_precision() -> None:
+    timeline = load_timeline(bundled_path())
+    event = timeline.by_id["blinken-remarks-new-delhi"]
+    assert len(event.links) == 4  # the last one, to an event known to the month
+    app = NewsApp(timeline)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main_screen(app).jump_to(event.id)
+        await pilot.pause()
+        links = main_screen(app).query_one("#detail-links", OptionList)
+        assert links.option_count == 4
+        assert links.max_scroll_y == 0  # no box of its own hiding the last link
+        prompts = [str(links.get_option_at_index(i).prompt) for i in range(4)]
+        assert prompts[-1].endswith("  Sep 2023")  # not "1 Sep": only the month is known
+        day = timeline.by_id["stop-india"].start.day
+        assert prompts[0].endswith(f"  {day.day} {day:%b %Y}")
+
+
+async def test_a_long_country_name_in_a_row_is_cut_with_an_ellipsis() -> None:
+    app = NewsApp(load_timeline(bundled_path()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")  # the detail pane hidden: rows have room for country names
+        await pilot.pause()
+        rows = [line for line in timeline_lines(app) if "Barbara Leaf" in line]
+        assert rows and "US United Sta… Barbara Leaf" in rows[0]

@@ -8,6 +8,7 @@ import pytest
 
 from tests.data.helpers import HEADER, load, one_problem, problems
 from tui.data.errors import TimelineError
+from tui.data.load import timeline_from_text
 
 
 def test_yaml_11_traps_keep_the_written_text() -> None:
@@ -203,3 +204,20 @@ events:
         (3, 39, "source wire", "archive")
     assert "is a path: give a file name" in problem.message and "--archive DIR" in \
         problem.message
+
+
+@pytest.mark.parametrize("text", [
+    'title: x\nevents: {a: "b"',  # a flow mapping still open where the file ends
+    "title: [unclosed",
+    "title: x\nevents:\n  - {id: a, kind: stop",
+])
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(
+        text: str) -> None:
+    """libyaml ends such a file with a line break of its own: not a line of the file."""
+    with pytest.raises(TimelineError) as caught:
+        timeline_from_text(text, "end.yaml", cache=False)
+    last = text.splitlines()[-1]
+    for problem in caught.value.problems:
+        assert problem.line is not None and problem.line <= len(text.splitlines())
+        if problem.line == len(text.splitlines()):
+            assert problem.column is not None and problem.column <= len(last) + 1

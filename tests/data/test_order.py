@@ -12,50 +12,7 @@ from tui.data import cache, derived
 from tui.data.load import load_timeline, timeline_from_text
 from tui.data.query import Query
 
-# One day in Ankara (UTC+3), New York (UTC-5) and Tokyo (UTC+9): by real instant alone the
-# events of 6 and 7 November interleave, and the month and year sort among the days.
-ACROSS_ZONES = """\
-title: Across zones
-sources:
-  wire: {title: Wire report}
-events:
-  - id: tokyo-day
-    kind: stop
-    title: A stop in Tokyo, dated to the day
-    start: 2023-11-07
-    place: {name: Tokyo, country: JP, tz: Asia/Tokyo}
-    sources: [wire]
-  - id: new-york-evening
-    kind: statement
-    title: An evening statement in New York
-    start: 2023-11-06T20:00-05:00
-    place: {name: New York, country: US, tz: America/New_York}
-    sources: [wire]
-  - id: ankara-day
-    kind: meeting
-    title: Talks in Ankara, dated to the day
-    start: 2023-11-06
-    place: {name: Ankara, country: TR, tz: Europe/Istanbul}
-    sources: [wire]
-  - id: tokyo-month
-    kind: announcement
-    title: Something in Tokyo during November
-    start: 2023-11
-    place: {name: Tokyo, country: JP, tz: Asia/Tokyo}
-    sources: [wire]
-  - id: new-york-year
-    kind: announcement
-    title: Something in New York during 2023
-    start: "2023"
-    place: {name: New York, country: US, tz: America/New_York}
-    sources: [wire]
-  - id: tokyo-morning
-    kind: meeting
-    title: A morning meeting in Tokyo
-    start: 2023-11-07T08:00+09:00
-    place: {name: Tokyo, country: JP, tz: Asia/Tokyo}
-    sources: [wire]
-"""
+ZONES = Path(__file__).parents[1] / "fixtures" / "zones.yaml"
 
 
 def _headers(timeline_data: TimelineData) -> list[str]:
@@ -64,7 +21,7 @@ def _headers(timeline_data: TimelineData) -> list[str]:
 
 
 def test_events_follow_the_calendar_of_their_own_place() -> None:
-    timeline = timeline_from_text(ACROSS_ZONES, "zones.yaml", cache=False)
+    timeline = load_timeline(ZONES, cache=False)
     assert [event.id for event in timeline.events] == [
         "new-york-year",  # 2023, first: its year's group comes before the month's...
         "tokyo-month",  # ...and the month's before the days of that month
@@ -81,7 +38,7 @@ def test_events_follow_the_calendar_of_their_own_place() -> None:
 
 
 def test_each_day_month_and_year_has_one_header() -> None:
-    timeline = timeline_from_text(ACROSS_ZONES, "zones.yaml", cache=False)
+    timeline = load_timeline(ZONES, cache=False)
     assert _headers(TimelineData(timeline)) == [
         "2023 · date known to the year", "November 2023 · date known to the month",
         "Mon 6 Nov 2023", "Tue 7 Nov 2023"]
@@ -101,7 +58,7 @@ def test_the_cache_keeps_the_order(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("NEWSTUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("NEWSTUI_NO_CACHE", raising=False)
     path = tmp_path / "zones.yaml"
-    path.write_text(ACROSS_ZONES, encoding="utf-8")
+    path.write_bytes(ZONES.read_bytes())
     parsed = load_timeline(path, cache=True)
     cache.flush()
     reopened = load_timeline(path, cache=True)

@@ -24,6 +24,7 @@ from tui.app.text import clean, clean_block, kind_marker, match_spans, short_day
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import TimelineData
 from tui.data.countries import country_name
+from tui.data.dates import When
 from tui.data.records import Event
 
 if TYPE_CHECKING:
@@ -52,6 +53,15 @@ def _hang(line: Content, indent: int, width: int) -> list[Content]:
         return [head]
     pad = Content(" " * indent)
     return [head, *(pad + part for part in line[start:].wrap(width - indent))]
+
+
+def _link_date(when: When) -> str:
+    """A linked event's date at its own precision ("1 Sep 2023", "Sep 2023", "2023")."""
+    if when.precision == "year":
+        return f"{when.day:%Y}"
+    if when.precision == "month":
+        return f"{when.day:%b %Y}"
+    return f"{short_day(when.day)} {when.day:%Y}"
 
 
 class Hanging(Visual):
@@ -250,7 +260,7 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
                 (f"{link.rel} → ", self._style("detail--label")),
                 (kind_marker(target.kind) + " ", self._style(KIND_CLASSES[target.kind])),
                 clean(target.title),
-                (f"  {short_day(target.start.day)}", self._style("detail--muted")),
+                (f"  {_link_date(target.start)}", self._style("detail--muted")),
             )
             options.append(Option(label, id=link.to))
         self._show_links(options)

@@ -8,6 +8,7 @@ report what the user did). The state is a handful of reactive vars, so later fea
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from datetime import date
 from typing import ClassVar
 
@@ -367,15 +368,12 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
 
     def jump_to_day(self, day: date) -> None:
         """Highlight the first visible event on ``day`` (or the next one after it)."""
-        data = self.data
-        if data is None or not self.rows.visible:
+        data, visible = self.data, self.rows.visible
+        if data is None or not visible:
             return
-        chosen = self.rows.visible[-1]
-        for index in self.rows.visible:
-            if data.day_of(index) >= day:
-                chosen = index
-                break
-        self.highlighted = data.events[chosen].id
+        # Days only grow along the timeline (it is in calendar order): bisect, not a walk.
+        k = min(bisect_left(visible, day, key=data.day_of), len(visible) - 1)
+        self.highlighted = data.events[visible[k]].id
 
     def _open_detail(self) -> None:
         if self.narrow:

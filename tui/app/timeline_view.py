@@ -100,7 +100,9 @@ class TimelineView(LineList):
             country = event.country or "··"
             if width >= WIDE:
                 name = country_name(country) if event.country else ""
-                country = f"{country} {name}"[:14].ljust(14)
+                labelled = f"{country} {name}"
+                # Cut with an ellipsis: "US United Stat" read as a name of its own.
+                country = (labelled if len(labelled) <= 14 else labelled[:13] + "…").ljust(14)
             if len(self._row_texts) >= 4096:  # rows seen recently; cheap to rebuild
                 self._row_texts.clear()
             found = self._row_texts[key] = (time_label(event), event.start.precision != "time",

@@ -59,6 +59,10 @@ class Positions:
     def of(self, mark: Any) -> tuple[int, int]:
         """The editor position of a libyaml mark (exact up to the first NEL/LS/PS; the
         loader refuses text holding one before parsing it)."""
+        if mark.index >= len(self.text):
+            # The end of the text: libyaml ends a last line that has no line break with
+            # one of its own, which would place the error on a line the file lacks.
+            return self.at(len(self.text))
         if not self._extra or mark.index <= self._extra[0]:
             return mark.line, mark.column
         return self.at(mark.index)
