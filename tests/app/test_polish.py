@@ -305,6 +305,13 @@ async def test_linked_events_are_all_shown_and_dated_at_their_precision() -> Non
         assert prompts[-1].endswith("  Sep 2023")  # not "1 Sep": only the month is known
         day = timeline.by_id["stop-india"].start.day
         assert prompts[0].endswith(f"  {day.day} {day:%b %Y}")
+        # Wrapped lines hang under the linked event's title ("part-of → ◆ " is 12 wide).
+        lines = [links.render_line(y).text for y in range(links.size.height)]
+        assert lines[0].startswith("part-of → ◆ ") and len(lines) > 4  # the pane is narrow
+        follows = next(i for i, line in enumerate(lines) if line.startswith("follows"))
+        continued = lines[1:follows]
+        assert continued and all(line.startswith(" " * 12) and line[12] != " "
+                                 for line in continued)
 
 
 async def test_a_long_country_name_in_a_row_is_cut_with_an_ellipsis() -> None:

@@ -262,7 +262,9 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
                 clean(target.title),
                 (f"  {_link_date(target.start)}", self._style("detail--muted")),
             )
-            options.append(Option(label, id=link.to))
+            # Wrapped lines hang under the title, like every other item of the pane.
+            hang = len(link.rel) + 3 + len(kind_marker(target.kind)) + 1
+            options.append(Option(Hanging([(label, hang)]), id=link.to))
         self._show_links(options)
         self._update_note(note, Content.assemble(self._heading("Curator's note"), "\n",
                                                  clean_block(event.note)) if event.note else "")
