@@ -25,7 +25,11 @@ SOURCE_FORMATS = ("yaml", "json", "timelinejs", "csv")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        hint = ""
+        if self.prog == "newstui":  # the app's usage line cannot show the commands
+            hint = (f"newstui: commands: {', '.join(COMMANDS)} "
+                    "(see 'newstui --help' and 'newstui COMMAND --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n{hint}")
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:

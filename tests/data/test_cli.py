@@ -158,3 +158,16 @@ def test_starting_with_no_arguments_does_not_import_argparse() -> None:
                                                                "main(['--no-watch'])")],
                           capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "None"]
+
+
+def test_a_usage_error_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--bogus"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --bogus" in err
+    assert "commands: validate, export, convert, schema" in err
+    # A command's own usage error is about that command only.
+    with pytest.raises(SystemExit):
+        main(["validate", "--bogus"])
+    assert "commands:" not in capsys.readouterr().err

@@ -38,13 +38,19 @@ class Bar(LazyComponentStyles, Widget):
     def render(self) -> Content:
         pieces, _ = self._build(self.size.width)
         self._targets = []
-        parts: list[str | tuple[str, Style]] = []
+        # Neighbours in one style are one span: the day strip's cells are mostly alike, and
+        # each span is a style change the terminal is sent (the strip was 1 KB a frame).
+        runs: list[tuple[str, Style | None]] = []
         x = 0
         for text, style, payload in pieces:
-            parts.append((text, style) if style is not None else text)
+            if runs and runs[-1][1] is style:
+                runs[-1] = (runs[-1][0] + text, style)
+            else:
+                runs.append((text, style))
             if payload is not None:
                 self._targets.append((x, x + len(text), payload))
             x += len(text)
+        parts = [(text, style) if style is not None else text for text, style in runs]
         return Content.assemble(*parts).truncate(max(self.size.width, 0), ellipsis=True)
 
     def on_click(self, event: events.Click) -> None:
