@@ -74,7 +74,9 @@ def default_filename(timeline: Timeline, fmt: str) -> str:
     """A file name for an export, from the timeline's title: ``blinken-tour.md``."""
     from tui.data.export.common import slug
 
-    stem = slug(timeline.title, limit=48) or "timeline"
+    # Room for a whole title of about eight words ("…-tour-november-2023"): a file name
+    # can be longer than an id.
+    stem = slug(timeline.title, limit=64) or "timeline"
     if fmt == "timelinejs":
         stem += "-timelinejs"
     return stem + FORMATS[fmt]
