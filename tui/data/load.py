@@ -225,11 +225,19 @@ def _assemble(doc: TimelineDoc, lines: list[int], path: Path | None) -> Timeline
 def _timeline_of(title: str, description: str, sources: dict[str, Source],
                  actors: dict[str, Actor], in_file: list[Event], lines: list[int],
                  path: Path | None) -> Timeline:
-    events, days = derived.calendar_order(in_file)
     order = {event.id: index for index, event in enumerate(in_file)}
     by_line = {event.id: line for event, line in zip(in_file, lines, strict=True)}
-    timeline = Timeline(title, description, sources, actors, events, path, by_line, order)
-    derived.keep(timeline, days=days)  # the view model's day headers and strip need them
+    return _ordered(title, description, sources, actors, in_file, path, by_line, order)
+
+
+def _ordered(title: str, description: str, sources: dict[str, Source],
+             actors: dict[str, Actor], in_file: list[Event], path: Path | None,
+             lines: dict[str, int], order: dict[str, int]) -> Timeline:
+    """A parsed timeline: its events in calendar order, their local days kept (the view
+    model's day headers and strip need them; see :mod:`tui.data.derived`)."""
+    events, days = derived.calendar_order(in_file)
+    timeline = Timeline(title, description, sources, actors, events, path, lines, order)
+    derived.keep(timeline, days=days)
     return timeline
 
 
@@ -327,12 +335,9 @@ def timeline_from_data(data: dict[str, Any], locator: Locator, filename: str,
             position = locator.position(["events", index])
             if position:
                 lines[event.id] = position[0]
-        events, days = derived.calendar_order(doc.events)
         order = {event.id: index for event, index in zip(doc.events, positions, strict=True)}
-        timeline = Timeline(doc.title, doc.description, dict(doc.sources), dict(doc.actors),
-                            events, path, lines, order)
-        derived.keep(timeline, days=days)
-        return timeline
+        return _ordered(doc.title, doc.description, dict(doc.sources), dict(doc.actors),
+                        doc.events, path, lines, order)
 
 
 def load_timeline(path: str | Path | None = None, *, cache: bool | None = None,

@@ -31,7 +31,7 @@ from tui.data.facetmasks import (  # positions: re-exported, the app's bitset re
 
 if TYPE_CHECKING:
     from tui.data.load import Timeline
-    from tui.data.records import Event
+    from tui.data.records import Actor, Event
 
 Facet = Literal["country", "actor", "kind"]
 FACETS: tuple[Facet, ...] = ("country", "actor", "kind")
@@ -242,22 +242,14 @@ _FOLD_RUN = 128  # events folded in one call (~1 ms)
 def _fold_run_of(timeline: Timeline, events: list[Event],
                  actor_text: dict[str, str]) -> list[str]:
     actors = timeline.actors
-    texts: list[str] = []
-    for event in events:
-        parts = [event.title, event.summary, event.id]
-        parts.extend(quote.text for quote in event.quotes)
-        parts.extend(event.tags)
-        for ref in event.actors:
-            names = actor_text.get(ref.id)
-            if names is None:
-                actor = actors.get(ref.id)
-                names = actor_text[ref.id] = "\n".join([actor.name, *actor.aliases]) \
-                    if actor else ""
-            if names:
-                parts.append(names)
-        if event.place is not None:
-            parts.append(event.place.name)
-        texts.append("\n".join(parts))
+
+    def names_of(actor_id: str) -> str:  # once per actor
+        names = actor_text.get(actor_id)
+        if names is None:
+            names = actor_text[actor_id] = _actor_names(actors, actor_id)
+        return names
+
+    texts = ["\n".join(_search_parts(event, names_of)) for event in events]
     joined = _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):  # the separator is in a text
         return [searchindex.encode(fold(text)) for text in texts]
@@ -270,18 +262,30 @@ def _fold_run_of(timeline: Timeline, events: list[Event],
 def search_text(timeline: Timeline, index: int) -> str:
     """Everything search looks at for one event: title, summary, quotes, actors, place
     and tags."""
-    event = timeline.events[index]
+    actors = timeline.actors
+    return "\n".join(_search_parts(timeline.events[index],
+                                   lambda actor_id: _actor_names(actors, actor_id)))
+
+
+def _actor_names(actors: Mapping[str, Actor], actor_id: str) -> str:
+    """An actor's name and aliases, one a line ("" for an unknown actor)."""
+    actor = actors.get(actor_id)
+    return "\n".join([actor.name, *actor.aliases]) if actor is not None else ""
+
+
+def _search_parts(event: Event, names_of: Callable[[str], str]) -> list[str]:
+    """The texts search looks at for ``event``, in order (``names_of``: an actor's names,
+    see :func:`_actor_names`). One list for the folded texts and :func:`search_text`."""
     parts = [event.title, event.summary, event.id]
     parts.extend(quote.text for quote in event.quotes)
     parts.extend(event.tags)
     for ref in event.actors:
-        actor = timeline.actors.get(ref.id)
-        if actor is not None:
-            parts.append(actor.name)
-            parts.extend(actor.aliases)
+        names = names_of(ref.id)
+        if names:
+            parts.append(names)
     if event.place is not None:
         parts.append(event.place.name)
-    return "\n".join(parts)
+    return parts
 
 
 class Query(NamedTuple):
