@@ -13,7 +13,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from tui.app.lazystyles import LazyComponentStyles
-from tui.app.text import clean, short_day
+from tui.app.text import clean, period_label
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import StripData, TimelineData
 from tui.data.query import Query
@@ -63,12 +63,6 @@ class Bar(LazyComponentStyles, Widget):
         """A piece with a payload was clicked."""
 
 
-def _cell_label(unit: str, day: date) -> str:
-    if unit == "day":
-        return short_day(day)
-    return f"{day:%b %Y}" if unit == "month" else f"{day:%Y}"
-
-
 class DayStrip(Bar):
     """Event counts per day of the dense window, coloured by each day's main kind.
 
@@ -101,8 +95,8 @@ class DayStrip(Bar):
             return [], "left"
         label = self._style("strip--label")
         left = f"‹ {data.earlier} earlier " if data.earlier else ""
-        right = f" {_cell_label(data.unit, data.cells[0].day)} – " \
-                f"{_cell_label(data.unit, data.cells[-1].day)}"
+        right = f" {period_label(data.unit, data.cells[0].day, year=False)} – " \
+                f"{period_label(data.unit, data.cells[-1].day, year=False)}"
         if data.loose:
             right += f" · ≈{data.loose} loosely dated"
         if data.later:

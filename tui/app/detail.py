@@ -20,11 +20,10 @@ from textual.widgets.option_list import Option
 
 from tui.app.describe import when_lines
 from tui.app.lazystyles import LazyComponentStyles
-from tui.app.text import clean, clean_block, kind_marker, match_spans, short_day
+from tui.app.text import clean, clean_block, kind_marker, match_spans, period_label
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import TimelineData
 from tui.data.countries import country_name
-from tui.data.dates import When
 from tui.data.records import Event
 
 if TYPE_CHECKING:
@@ -53,15 +52,6 @@ def _hang(line: Content, indent: int, width: int) -> list[Content]:
         return [head]
     pad = Content(" " * indent)
     return [head, *(pad + part for part in line[start:].wrap(width - indent))]
-
-
-def _link_date(when: When) -> str:
-    """A linked event's date at its own precision ("1 Sep 2023", "Sep 2023", "2023")."""
-    if when.precision == "year":
-        return f"{when.day:%Y}"
-    if when.precision == "month":
-        return f"{when.day:%b %Y}"
-    return f"{short_day(when.day)} {when.day:%Y}"
 
 
 class Hanging(Visual):
@@ -256,15 +246,15 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
             target = data.timeline.by_id.get(link.to)
             if target is None:
                 continue
-            label = Content.assemble(
+            lead = Content.assemble(
                 (f"{link.rel} → ", self._style("detail--label")),
-                (kind_marker(target.kind) + " ", self._style(KIND_CLASSES[target.kind])),
-                clean(target.title),
-                (f"  {_link_date(target.start)}", self._style("detail--muted")),
-            )
+                (kind_marker(target.kind) + " ", self._style(KIND_CLASSES[target.kind])))
+            # Dated at the linked event's own precision ("Sep 2023", not "1 Sep").
+            when = period_label(target.start.precision, target.start.day)
+            label = Content.assemble(lead, clean(target.title),
+                                     (f"  {when}", self._style("detail--muted")))
             # Wrapped lines hang under the title, like every other item of the pane.
-            hang = len(link.rel) + 3 + len(kind_marker(target.kind)) + 1
-            options.append(Option(Hanging([(label, hang)]), id=link.to))
+            options.append(Option(Hanging([(label, lead.cell_length)]), id=link.to))
         self._show_links(options)
         self._update_note(note, Content.assemble(self._heading("Curator's note"), "\n",
                                                  clean_block(event.note)) if event.note else "")

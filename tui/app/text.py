@@ -90,6 +90,16 @@ def short_day(day: date) -> str:
     return f"{day.day} {day:%b}"
 
 
+def period_label(precision: str, day: date, *, year: bool = True) -> str:
+    """A day, month or year starting on ``day``: ``6 Nov 2023`` (``6 Nov`` without
+    ``year``), ``Nov 2023``, ``2023``. A time's precision reads as its day."""
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%b %Y}"
+    return f"{short_day(day)} {day:%Y}" if year else short_day(day)
+
+
 def format_offset(moment: datetime) -> str:
     offset = moment.utcoffset()
     if offset is None:
