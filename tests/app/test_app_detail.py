@@ -6,7 +6,7 @@ from textual.widgets import OptionList, Static
 
 from tests.app.helpers import main_screen
 from tui.app.app import NewsApp
-from tui.app.detail import DetailPane
+from tui.app.detail import DetailPane, DetailText
 from tui.app.timeline_view import TimelineView
 from tui.data.load import Timeline
 
@@ -49,3 +49,20 @@ async def test_the_screen_follows_the_cursor_in_the_same_call(tour: Timeline) ->
         view.move_cursor([event.id for event in screen.visible_events].index("talks"))
         assert screen.highlighted == "talks"
         assert screen.query_one(DetailPane).event is screen.highlighted_event
+
+
+async def test_the_mouse_selects_the_detail_text_as_it_is_drawn(tour: Timeline) -> None:
+    """The pane draws its own wrapped lines: a drag still selects what is under it."""
+    app = NewsApp(tour)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main_screen(app).jump_to("talks")
+        await pilot.pause()
+        body = main_screen(app).query_one("#detail-body", DetailText)
+        lines = body.visual.wrapped(body.content_region.width)[0].plain.split("\n")
+        # From the When block's first value into its wrapped (hanging) continuation.
+        assert lines[4].startswith("  Local ") and lines[5].startswith(" " * 14)
+        await pilot.mouse_down(body, offset=(2, 4))
+        await pilot.hover(body, offset=(20, 5))
+        await pilot.mouse_up(body, offset=(20, 5))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == f"{lines[4][2:]}\n{lines[5][:21]}"

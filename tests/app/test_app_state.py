@@ -172,14 +172,14 @@ async def test_day_strip_and_route_follow_the_highlight(tour: Timeline) -> None:
         assert strip.current == date(2023, 11, 6)
         assert [name for _, name in route.stops] == ["Tel Aviv", "Ankara", "New Delhi"]
         assert route.current == 1
-        assert "Tel Aviv → Ankara → New Delhi" in route.render().plain
+        assert "Tel Aviv → Ankara → New Delhi" in route.render_line(0).text
         strip.post_message(DayStrip.DayChosen(date(2023, 11, 9)))
         await pilot.pause()
         assert screen.highlighted == "stop-delhi" and route.current == 2
         route.post_message(RouteBar.StopChosen(screen.data.position["stop-tel-aviv"]))
         await pilot.pause()
         assert screen.highlighted == "stop-tel-aviv"
-        text = strip.render().plain
+        text = strip.render_line(0).text
         assert text.startswith("‹ 1 earlier ") and "3 Nov – 10 Nov · ≈1 loosely dated" in text
 
 

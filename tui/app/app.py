@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from tui.app import stylesheets
 from tui.app.reload import LiveReload, WatchConfig
 from tui.app.screen import TimelineScreen
 from tui.app.settings import Settings
@@ -32,8 +33,6 @@ from tui.data.load import Timeline
 from tui.data.query import Query
 from tui.data.sanitize import printable
 
-# The dialogs' styles: read when the first one opens, so the first screen parses only its own.
-MODAL_CSS = Path(__file__).with_name("modals.tcss")
 LOAD_PHASES = {"reading": "Reading", "cache": "Reading the cached", "parsing": "Checking",
                "indexing": "Indexing"}
 
@@ -41,8 +40,6 @@ LOAD_PHASES = {"reading": "Reading", "cache": "Reading the cached", "parsing": "
 class NewsApp(App[None]):
     """Explore a timeline of news events."""
 
-    # Absolute: a relative CSS_PATH resolves against a subclass's module, not this one.
-    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "newstui"
 
     class Loaded(Message):
@@ -72,6 +69,7 @@ class NewsApp(App[None]):
                  query_from: Callable[[Timeline], Query] | None = None,
                  start_day: date | None = None, watch: WatchConfig | None = None) -> None:
         super().__init__()
+        stylesheets.add(self.stylesheet, stylesheets.APP_CSS)  # read compact (not CSS_PATH)
         self._timeline = timeline
         self._watch = watch  # reload the timeline whenever this file changes
         self._path = path
@@ -89,8 +87,8 @@ class NewsApp(App[None]):
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         # Only rules for the dialogs' own widgets are added: nothing shown needs restyling,
         # and the next styling pass parses just this file (Textual keeps the rest parsed).
-        if not self.stylesheet.has_source(str(MODAL_CSS)):
-            self.stylesheet.read(MODAL_CSS)
+        if not stylesheets.has(self.stylesheet, stylesheets.MODAL_CSS):
+            stylesheets.add(self.stylesheet, stylesheets.MODAL_CSS)
         return super().push_screen(screen, *args, **kwargs)
 
     def get_default_screen(self) -> TimelineScreen:

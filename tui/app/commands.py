@@ -159,5 +159,3 @@ class DayCommands(_TimelineProvider):
                         partial(screen.jump_to_day, day), "first event of the day")
                 for day in days]
 
-
-PROVIDERS = {CountryCommands, ActorCommands, KindCommands, EventCommands, DayCommands}

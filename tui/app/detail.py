@@ -9,10 +9,11 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.content import Content, _FormattedLine
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
+from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 from textual.widgets import OptionList, Static
@@ -29,7 +30,6 @@ from tui.data.records import Event
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
     from textual.selection import Selection
-    from textual.strip import Strip
     from textual.visual import RenderOptions
 
 Part = str | tuple[str, Style] | Content
@@ -64,23 +64,38 @@ class Hanging(Visual):
 
     def __init__(self, paragraphs: list[Line]) -> None:
         self.paragraphs = paragraphs
-        self._wrapped: tuple[int, Content, int] | None = None  # (width, lines, line count)
+        # (width, the lines, the lines joined by newlines)
+        self._wrapped: tuple[int, list[Content], Content] | None = None
 
     def __str__(self) -> str:
         return "\n".join(content.plain for content, _ in self.paragraphs)
 
-    def wrapped(self, width: int) -> tuple[Content, int]:
-        """The text wrapped at ``width`` (lines joined by newlines) and its line count."""
+    def _lines(self, width: int) -> tuple[list[Content], Content]:
         if self._wrapped is None or self._wrapped[0] != width:
             lines = [part for content, indent in self.paragraphs
                      for line in content.split("\n", allow_blank=True)
                      for part in _hang(line, indent, max(width, 1))]
-            self._wrapped = (width, Content("\n").join(lines), len(lines))
+            self._wrapped = (width, lines, Content("\n").join(lines))
         return self._wrapped[1], self._wrapped[2]
+
+    def wrapped(self, width: int) -> tuple[Content, int]:
+        """The text wrapped at ``width`` (lines joined by newlines) and its line count."""
+        lines, joined = self._lines(width)
+        return joined, len(lines)
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
-        return self.wrapped(width)[0].render_strips(width, height, style, options)
+        lines, joined = self._lines(width)
+        rules = options.rules
+        if options.selection is not None or options.post_style is not None \
+                or rules.get("text_align", "left") not in ("left", "start") \
+                or rules.get("line_pad", 0) or not width:
+            return joined.render_strips(width, height, style, options)
+        # Each line fits: drawn as Content.render_strips draws a line (with the offsets
+        # that mouse selection reads), without wrapping all of them a second time. Uses
+        # Textual's private _FormattedLine: Textual is pinned, snapshots cover the pane.
+        return [Strip(*_FormattedLine(options.get_style, line, width, y=y).to_strip(style))
+                for y, line in enumerate(lines[:height] if height is not None else lines)]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return max((line.cell_length for content, _ in self.paragraphs

@@ -10,25 +10,27 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, LoadingIndicator, Static
+from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from tui.app.actions_interop import INTEROP_BINDINGS, InteropActions
 from tui.app.bars import DayStrip, RouteBar, StatusLine
-from tui.app.commands import PROVIDERS
 from tui.app.detail import DetailPane
 from tui.app.facets import FacetList
 from tui.app.problems import StaleBar
 from tui.app.reload import LiveReload, WatchConfig
 from tui.app.screen_actions import ScreenActions
+from tui.app.tidy import AfterFrame
 from tui.app.timeline_view import TimelineView
 from tui.app.viewmodel import Rows, StripData, TimelineData
 from tui.data.load import Timeline
@@ -40,6 +42,14 @@ WIDE = 110  # from this width on, the detail pane sits beside the timeline, else
 NARROW = 70  # below this width the detail pane folds away (d shows it full width)
 TINY = 50  # below this width the filter pane folds away too (the pickers still work)
 GC_THRESHOLDS = (20_000, 20, 100)  # see set_timeline
+
+
+def _palette_provider(name: str) -> type[Provider]:
+    """One of the palette's providers, imported when the palette first opens."""
+    from tui.app import commands
+
+    provider: type[Provider] = getattr(commands, name)
+    return provider
 
 
 class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
@@ -76,7 +86,9 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         *INTEROP_BINDINGS,
         Binding("q", "app.quit", "Quit", id="newstui.quit", tooltip="Quit newstui"),
     ]
-    COMMANDS: ClassVar = PROVIDERS
+    COMMANDS: ClassVar = {
+        partial(_palette_provider, name) for name in
+        ("CountryCommands", "ActorCommands", "KindCommands", "EventCommands", "DayCommands")}
     # Focus the timeline straight away: Textual's default ("*") focuses the filter pane
     # first, and moving focus on restyles both panes and all their component classes.
     AUTO_FOCUS = "#timeline"
@@ -106,6 +118,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         self.narrow_detail = False  # on a narrow terminal: is the detail shown instead?
         self.search_box: Input | None = None  # mounted by the first `/` (see open_search)
         self._resumed = False  # whether the screen has been shown (resumed) yet
+        self._after_frame = AfterFrame()  # young garbage goes after a key's frame
 
     # The first screen holds only what it shows: every widget costs mounting and styling
     # before the first frame. The loading line exists only while a file loads, and the
@@ -129,26 +142,6 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         yield LiveReload(self._watch, id="live")
         yield StatusLine(id="status")
         yield Footer(compact=True)
-
-    def open_search(self) -> Input:
-        """Show the search bar (mounting it the first time) and return its box."""
-        search = self.search_box
-        if search is None:
-            search = self.search_box = Input(
-                id="search", compact=True, placeholder="titles, summaries, quotes, actors, "
-                "places, tags · Enter keeps it · Esc clears it")
-            # Followed in the same call as a keystroke: its Input.Changed would reach the
-            # screen only after the box's own repaint, and the results would wait for the
-            # next frame slot.
-            self.watch(search, "value", self._search_typed, init=False)
-            bar = Horizontal(id="searchbar")
-            self.mount(bar, before=self.query_one(Footer))
-            # Into the mounted bar, not as its constructor's children: those would be
-            # mounted only when it composes, too late for the focus and keys that follow.
-            bar.mount(Label("Search ", id="search-label"), search)
-        else:
-            self.query_one("#searchbar").display = True
-        return search
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. The first resume follows the screen's mount,
@@ -217,6 +210,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
     def watch_filters(self) -> None:
         view = self.query_one(TimelineView)
         self._refresh(self.highlighted_event, view.screen_row_of_cursor())
+        self._after_frame.schedule(self)
 
     def watch_reference(self) -> None:
         self._update_status()
@@ -239,6 +233,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
             day = data.days[index] if data.unit == "day" else data.day_of(index)
         self.query_one(DayStrip).show(self.strip_data, day)
         self.query_one(RouteBar).show(data, index, self._bits())
+        self._after_frame.schedule(self)
 
     # -- recomputing ----------------------------------------------------------------------
     def _needle(self) -> str:
@@ -382,16 +377,6 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         else:
             self.show_detail = True
         self.query_one(DetailPane).focus()
-
-    def _close_search(self, clear: bool = False) -> None:
-        search = self.search_box
-        if clear:
-            self.filters = self.filters.without("search")
-            if search is not None:
-                search.value = ""
-        if search is not None:
-            self.query_one("#searchbar").display = False
-        self.query_one(TimelineView).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_problems":  # in the footer only while the file has problems

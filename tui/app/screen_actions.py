@@ -1,14 +1,17 @@
-"""The screen's own key actions (search, pickers, detail, zone, days, back, edit, help).
+"""The screen's own key actions (search, pickers, detail, zone, days, back, edit, help),
+and the search bar they open and close.
 
 :class:`ScreenActions` is a mixin for :class:`~tui.app.screen.TimelineScreen`, which keeps
 the bindings, the reactive state, the message handlers and the operations these call
-(:meth:`~tui.app.screen.TimelineScreen.jump_to`, ``_open_detail``, ``_close_search``,
-``_layout``).
+(:meth:`~tui.app.screen.TimelineScreen.jump_to`, ``_open_detail``, ``_layout``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Label
 
 from tui.app.detail import DetailPane
 from tui.app.reload import LiveReload
@@ -22,6 +25,38 @@ if TYPE_CHECKING:
 class ScreenActions:
     """The ``action_*`` methods of :class:`~tui.app.screen.TimelineScreen`."""
 
+    # -- the search bar: opened by `/`, closed by Enter (kept) or Escape (cleared) ---------
+    def open_search(self: TimelineScreen) -> Input:
+        """Show the search bar (mounting it the first time) and return its box."""
+        search = self.search_box
+        if search is None:
+            search = self.search_box = Input(
+                id="search", compact=True, placeholder="titles, summaries, quotes, actors, "
+                "places, tags · Enter keeps it · Esc clears it")
+            # Followed in the same call as a keystroke: its Input.Changed would reach the
+            # screen only after the box's own repaint, and the results would wait for the
+            # next frame slot.
+            self.watch(search, "value", self._search_typed, init=False)
+            bar = Horizontal(id="searchbar")
+            self.mount(bar, before=self.query_one(Footer))
+            # Into the mounted bar, not as its constructor's children: those would be
+            # mounted only when it composes, too late for the focus and keys that follow.
+            bar.mount(Label("Search ", id="search-label"), search)
+        else:
+            self.query_one("#searchbar").display = True
+        return search
+
+    def _close_search(self: TimelineScreen, clear: bool = False) -> None:
+        search = self.search_box
+        if clear:
+            self.filters = self.filters.without("search")
+            if search is not None:
+                search.value = ""
+        if search is not None:
+            self.query_one("#searchbar").display = False
+        self.query_one(TimelineView).focus()
+
+    # -- actions --------------------------------------------------------------------------
     def action_links(self: TimelineScreen) -> None:
         """Put the cursor on the detail pane's linked events (Enter jumps to one)."""
         event = self.highlighted_event
