@@ -44,6 +44,22 @@ TINY = 50  # below this width the filter pane folds away too (the pickers still 
 GC_THRESHOLDS = (20_000, 20, 100)  # see set_timeline
 
 
+class _Panes(Horizontal):
+    """The filter, timeline and detail panes side by side.
+
+    Blank (Textual's ``BLANK``: no border, no content): its children cover it, and
+    Textual would otherwise draw every line of it under them on each full repaint.
+    """
+
+    BLANK = True
+
+
+class _Content(Container):
+    """The timeline and the detail pane (beside or below it); blank like :class:`_Panes`."""
+
+    BLANK = True
+
+
 def _palette_provider(name: str) -> type[Provider]:
     """One of the palette's providers, imported when the palette first opens."""
     from tui.app import commands
@@ -89,6 +105,9 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
     COMMANDS: ClassVar = {
         partial(_palette_provider, name) for name in
         ("CountryCommands", "ActorCommands", "KindCommands", "EventCommands", "DayCommands")}
+    # Its background is a solid colour under panes that cover all of it: drawn as blank
+    # lines, not through Textual's per-line rendering of a Blank (see _Panes).
+    BLANK = True
     # Focus the timeline straight away: Textual's default ("*") focuses the filter pane
     # first, and moving focus on restyles both panes and all their component classes.
     AUTO_FOCUS = "#timeline"
@@ -130,9 +149,9 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         yield StaleBar(id="stale")
         yield DayStrip(id="strip")
         yield RouteBar(id="route")
-        with Horizontal(id="panes"):
+        with _Panes(id="panes"):
             yield FacetList(id="filters")
-            with Container(id="content"):
+            with _Content(id="content"):
                 yield TimelineView(id="timeline")
                 yield DetailPane(id="detail").data_bind(TimelineScreen.reference)
                 if self._initial is None:
