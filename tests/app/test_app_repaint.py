@@ -140,3 +140,20 @@ async def test_typing_on_with_the_same_matches_still_updates_marks_and_status(
         search.value = "blinke"
         await pilot.pause()
         assert visible_ids(app) == shown
+
+
+async def test_a_bar_too_long_for_the_terminal_ends_in_an_ellipsis(tour: Timeline) -> None:
+    """The bars draw their own line: one that does not fit is cut, and the "…" is drawn
+    in the style of the text it stands for, not in the bar's own."""
+    app = NewsApp(tour)
+    async with app.run_test(size=(72, 24)) as pilot:
+        screen = main_screen(app)
+        screen.filters = screen.filters.with_search("x" * 80)
+        await pilot.pause()
+        line = screen.query_one("#status").render_line(0)
+        assert line.cell_length == 72
+        assert line.text.startswith(" 0 of ") and line.text.endswith("x…")
+        *_, before, last = [segment for segment in line if segment.text]
+        assert last.text == "…" and before.text.endswith("xxx")
+        assert last.style == before.style  # the search's label, cut
+        assert last.style != screen.query_one("#status").rich_style
