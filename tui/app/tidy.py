@@ -2,11 +2,11 @@
 
 Every key press allocates thousands of container objects (strips, segments and the
 caches Textual keeps on each strip). With the young generation's threshold at 20,000
-(see ``GC_THRESHOLDS`` in :mod:`tui.app.screen`) about one key in five paid for a young
-collection of 4-9 ms before its frame went out. :class:`AfterFrame` collects the young
-generation (and the middle one when the collector would take it next) right after the
-frame instead, while the user is between keys. The oldest generation stays with
-Python's own policy, which weighs it against what survived so far.
+(see ``GC_THRESHOLDS`` in :mod:`tui.app.screen`) about one page-down key in five paid
+for a young collection of about 5 ms (up to 15) before its frame went out.
+:class:`AfterFrame` collects the young generation (and the middle one when the collector
+would take it next) right after the frame instead, while the user is between keys. The
+oldest generation stays with Python's own policy, which weighs it against what survived.
 """
 
 from __future__ import annotations
