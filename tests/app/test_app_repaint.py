@@ -7,11 +7,14 @@ user must see the same as before.
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.style import Style
 from textual.widgets import Input
 
 from tests.app.helpers import detail_text, main_screen, status, visible_ids
 from tui.app.app import NewsApp
-from tui.app.bars import DayStrip, RouteBar
+from tui.app.bars import DayStrip, RouteBar, StatusLine
 from tui.app.facets import FacetList
 from tui.app.timeline_view import TimelineView
 from tui.data.load import Timeline
@@ -145,15 +148,21 @@ async def test_typing_on_with_the_same_matches_still_updates_marks_and_status(
 async def test_a_bar_too_long_for_the_terminal_ends_in_an_ellipsis(tour: Timeline) -> None:
     """The bars draw their own line: one that does not fit is cut, and the "…" is drawn
     in the style of the text it stands for, not in the bar's own."""
+
+    class Overflowing(StatusLine):
+        def _build(self, width: int) -> tuple[list[tuple[str, Style | None, Any]], str]:
+            return [(" 3 events", self._style("status--count"), None),
+                    (" " + "x" * 100, self._style("status--filter"), None)], "left"
+
     app = NewsApp(tour)
     async with app.run_test(size=(72, 24)) as pilot:
-        screen = main_screen(app)
-        screen.filters = screen.filters.with_search("x" * 80)
+        bar = Overflowing(id="overflowing")
+        await main_screen(app).mount(bar)
         await pilot.pause()
-        line = screen.query_one("#status").render_line(0)
-        assert line.cell_length == 72
-        assert line.text.startswith(" 0 of ") and line.text.endswith("x…")
+        line = bar.render_line(0)
+        assert bar.size.width > 40
+        assert line.cell_length == bar.size.width and line.text.startswith(" 3 events xxx")
         *_, before, last = [segment for segment in line if segment.text]
         assert last.text == "…" and before.text.endswith("xxx")
-        assert last.style == before.style  # the search's label, cut
-        assert last.style != screen.query_one("#status").rich_style
+        assert last.style == before.style  # the filter's label, cut
+        assert last.style != bar.rich_style

@@ -65,3 +65,36 @@ def test_the_cache_keeps_the_order(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert derived.kept(reopened, "actor_members") is not None  # read from the cache
     assert [e.id for e in reopened.events] == [e.id for e in parsed.events]
     assert derived.kept(reopened, "days") == derived.local_days(reopened.events)
+
+
+PLACES = {"ramallah": ("PS", "Asia/Hebron"), "baghdad": ("IQ", "Asia/Baghdad"),
+          "tokyo": ("JP", "Asia/Tokyo"), "ankara": ("TR", "Europe/Istanbul")}
+
+
+def _stops(stops: list[tuple[str, str]]) -> str:
+    """A timeline of stops (place id, start), in this order in the file."""
+    events = "\n".join(
+        f"  - {{id: {place}, kind: stop, title: {place}, start: '{start}', sources: [wire],"
+        f" place: {{name: {place}, country: {PLACES[place][0]}, tz: {PLACES[place][1]}}}}}"
+        for place, start in stops)
+    return f"title: Trip\nsources: {{wire: {{title: Wire}}}}\nevents:\n{events}\n"
+
+
+def test_events_without_a_time_keep_the_file_s_order_whatever_their_zones() -> None:
+    """Two stops on 5 November, Ramallah then Baghdad: Baghdad's midnight comes an hour
+    before Ramallah's, but the trip (and the route bar) goes Ramallah first."""
+    for order in (["ramallah", "baghdad", "tokyo"], ["tokyo", "baghdad", "ramallah"]):
+        text = _stops([(place, "2023-11-05") for place in order])
+        timeline = timeline_from_text(text, "trip.yaml", cache=False)
+        assert [event.id for event in timeline.events] == order
+        data = TimelineData(timeline)
+        assert [name for _, name in data.route] == order  # the route agrees
+
+
+def test_within_a_day_untimed_events_come_before_timed_ones() -> None:
+    text = _stops([("tokyo", "2023-11-05T09:00+09:00"), ("ankara", "2023-11-05"),
+                   ("baghdad", "2023-11-05T07:00"), ("ramallah", "2023-11-05")])
+    timeline = timeline_from_text(text, "trip.yaml", cache=False)
+    # Untimed in file order; then timed by instant (Tokyo 00:00 UTC, Baghdad 04:00 UTC).
+    assert [event.id for event in timeline.events] == ["ankara", "ramallah", "tokyo", "baghdad"]
+    assert _headers(TimelineData(timeline)) == ["Sun 5 Nov 2023"]

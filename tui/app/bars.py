@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from math import ceil
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
@@ -71,9 +72,10 @@ class Bar(LazyComponentStyles, Widget):
                 runs[-1] = (runs[-1][0] + text, style)
             else:
                 runs.append((text, style))
+            cells = cell_len(text)  # a click's x is in cells (a wide character takes two)
             if payload is not None:
-                self._targets.append((x, x + len(text), payload))
-            x += len(text)
+                self._targets.append((x, x + cells, payload))
+            x += cells
         strip = Strip([Segment(text, self._segment_style(style)) for text, style in runs])
         if strip.cell_length > width:  # an ellipsis in the style of the cell it replaces
             *_, (_, style, _) = strip.crop(0, width)
@@ -232,8 +234,99 @@ class RouteBar(Bar):
         self.post_message(self.StopChosen(payload))
 
 
+SEPARATOR = " · "  # before each filter
+REMOVE = " ✕"  # after each filter's label: the click target that removes it
+
+
+class ActiveFilter(NamedTuple):
+    """A filter as the status line names it: its facet (or "search") and its values."""
+
+    facet: str  # also the ✕'s click payload
+    values: tuple[str, ...]  # display labels, sorted (a search: its one quoted phrase)
+
+    def label(self, first: int | None = None) -> str:
+        """"country: PS, TR"; with ``first``, only that many values and "+k" for the rest."""
+        if first is None or first >= len(self.values):
+            return f"{self.facet}: {', '.join(self.values)}"
+        return f"{self.facet}: {', '.join(self.values[:first])} +{len(self.values) - first}"
+
+
+def cut(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` cells: cut with "…" if it is longer."""
+    if cell_len(text) <= cells:
+        return text
+    if cells <= 1:
+        return "…"[:cells]
+    # set_cell_size pads a wide character it halves; the cut's own spaces and commas go too.
+    return set_cell_size(text, cells - 1).rstrip(" ,:+") + "…"
+
+
+def shorten(labels: list[str], budget: int) -> list[str]:
+    """The labels cut with "…" to fit ``budget`` cells together: cells are handed out one
+    at a time to the label given the fewest so far, so the longest are cut first and short
+    ones stay whole. A label is never cut below one cell ("…")."""
+    lengths = [cell_len(label) for label in labels]
+    if sum(lengths) <= budget:
+        return list(labels)
+    shown = [cut(label, 1) for label in labels]
+    given = [1] * len(labels)
+    used = len(labels)
+    growing = {index for index, length in enumerate(lengths) if length > 1}
+    while growing:
+        index = min(growing, key=lambda i: (given[i], i))
+        # A cut's spaces and colons are dropped: one more cell may show no more (or 3 more).
+        text = cut(labels[index], given[index] + 1)
+        extra = cell_len(text) - cell_len(shown[index])
+        if used + extra > budget:
+            growing.discard(index)
+            continue
+        given[index] += 1
+        used += extra
+        shown[index] = text
+        if given[index] >= lengths[index]:
+            growing.discard(index)
+    return shown
+
+
+def fit_filters(room: int, filters: list[ActiveFilter], hidden: int) -> tuple[list[str], str]:
+    """The filters' labels and the country filter's "no country" note, fitted into ``room``
+    cells with every filter's separator and ✕ (those are never given up here).
+
+    What goes first: the note's long form, then the note; then the longest lists of values
+    lose their last values ("country: PS, TR +3"); then the labels' ends ("actor: Hak…").
+    ``room`` 0 means no limit: everything in full.
+    """
+    labels = [item.label() for item in filters]
+    notes = [f" ({hidden:,} with no country hidden)", f" (+{hidden:,} without country)"] \
+        if hidden else []
+    if room <= 0:
+        return labels, notes[0] if notes else ""
+    budget = room - len(filters) * (cell_len(SEPARATOR) + cell_len(REMOVE))
+
+    def over() -> int:
+        return sum(cell_len(label) for label in labels) - budget
+
+    for note in notes:
+        if over() + cell_len(note) <= 0:
+            return labels, note
+    for index in sorted(range(len(filters)), key=lambda i: -cell_len(labels[i])):
+        if over() <= 0:
+            break
+        item, now = filters[index], cell_len(labels[index])
+        # As many of its first values as make the line fit; else only the first.
+        shorter = [item.label(first) for first in range(len(item.values) - 1, 0, -1)]
+        shorter = [label for label in shorter if cell_len(label) < now]
+        fitting = [label for label in shorter if now - cell_len(label) >= over()]
+        if fitting or shorter:
+            labels[index] = (fitting or shorter)[0 if fitting else -1]
+    return shorten(labels, budget), ""
+
+
 class StatusLine(Bar):
-    """"12 of 31 events · country: TR, IN ✕ · search: 'x' ✕" (click ✕ to remove one)."""
+    """"12 of 31 events · country: TR, IN ✕ · search: 'x' ✕" (click ✕ to remove one).
+
+    A narrow terminal shortens the labels, never the count or a ✕ (see fit_filters).
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "status--count", "status--filter", "status--remove", "status--hint", "status--empty",
@@ -251,7 +344,7 @@ class StatusLine(Bar):
         # Not ``loading``: that is Widget's reactive, which would cover the line with a
         # LoadingIndicator (and mount and animate one before the first frame).
         self.awaiting_data = True  # until show() is given the timeline's data
-        self.filters: list[tuple[str, str]] = []  # (facet or "search", label)
+        self.filters: list[ActiveFilter] = []
         self.reference = "UTC"
         self.no_country = 0  # events hidden by the country filter only for having none
 
@@ -266,10 +359,11 @@ class StatusLine(Bar):
             for facet in ("country", "actor", "kind"):
                 values = query.values(facet)  # type: ignore[arg-type]
                 if values:
-                    labels = sorted(data.value_label(facet, v) for v in values)  # type: ignore[arg-type]
-                    self.filters.append((facet, f"{facet}: {', '.join(labels)}"))
+                    labels = sorted(clean(data.value_label(facet, v))  # type: ignore[arg-type]
+                                    for v in values)
+                    self.filters.append(ActiveFilter(facet, tuple(labels)))
         if query.search.strip():
-            self.filters.append(("search", f"search: “{clean(query.search.strip())}”"))
+            self.filters.append(ActiveFilter("search", (f"“{clean(query.search.strip())}”",)))
         self.refresh()
 
     @property
@@ -284,14 +378,16 @@ class StatusLine(Bar):
         count = " loading…" if self.awaiting_data else \
             f" {self.shown:,} of {self.total:,} {events_word}"
         pieces: list[tuple[str, Style | None, Any]] = [(count, count_style, None)]
-        for facet, label in self.filters:
-            pieces.append((" · ", None, None))
-            pieces.append((clean(label), self._style("status--filter"), None))
-            pieces.append((" ✕", self._style("status--remove"), facet))
-            if facet == "country" and self.no_country:
-                pieces.append((f" ({self.no_country:,} with no country hidden)",
-                               self._style("status--hint"), None))
-        used = sum(len(text) for text, _, _ in pieces)
+        hidden = self.no_country if any(f.facet == "country" for f in self.filters) else 0
+        labels, note = fit_filters(max(width - cell_len(count), 1) if width > 0 else 0,
+                                   self.filters, hidden)
+        for item, label in zip(self.filters, labels, strict=True):
+            pieces.append((SEPARATOR, None, None))
+            pieces.append((label, self._style("status--filter"), None))
+            pieces.append((REMOVE, self._style("status--remove"), item.facet))
+            if item.facet == "country" and note:
+                pieces.append((note, self._style("status--hint"), None))
+        used = sum(cell_len(text) for text, _, _ in pieces)
         zone = "UTC" if self.reference == "UTC" else "local time"
         hint = f"times: {zone} · ? help "
         if used + len(hint) + 2 <= width:

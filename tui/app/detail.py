@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content, _FormattedLine
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.describe import when_lines
+from tui.app.hanging import Hanging, Line
 from tui.app.lazystyles import LazyComponentStyles
 from tui.app.text import clean, clean_block, kind_marker, match_spans, period_label
 from tui.app.timeline_view import KIND_CLASSES
@@ -28,85 +26,12 @@ from tui.data.countries import country_name
 from tui.data.records import Event
 
 if TYPE_CHECKING:
-    from textual.css.styles import RulesMap
     from textual.selection import Selection
-    from textual.visual import RenderOptions
 
 Part = str | tuple[str, Style] | Content
-Line = tuple[Content, int]  # a paragraph and the column its wrapped lines hang at
 
 LABEL_WIDTH = 11  # the "When" block's labels ("Sources say")
 VALUE_COLUMN = 2 + LABEL_WIDTH + 1  # where the "When" block's values start
-
-
-def _hang(line: Content, indent: int, width: int) -> list[Content]:
-    """``line`` wrapped at ``width``, its continuation lines indented by ``indent``."""
-    if line.cell_length <= width:
-        return [line]
-    indent = min(indent, width // 2)  # a narrow pane: the text still gets half the width
-    head = line.wrap(width)[0]
-    start, plain = len(head.plain), line.plain
-    while start < len(plain) and plain[start] == " ":  # the break's spaces
-        start += 1
-    if start == len(plain):  # only spaces went past the width
-        return [head]
-    pad = Content(" " * indent)
-    return [head, *(pad + part for part in line[start:].wrap(width - indent))]
-
-
-class Hanging(Visual):
-    """Paragraphs whose wrapped lines hang under a column (a label's value, an item's text).
-
-    Textual wraps a Content's continuation lines at column 0; a value that wraps under
-    its own label is hard to read. Wrapping happens here, at the width the pane renders
-    at, and the wrapped lines are drawn as one Content (each fits, so nothing wraps again).
-    """
-
-    def __init__(self, paragraphs: list[Line]) -> None:
-        self.paragraphs = paragraphs
-        # (width, the lines, the lines joined by newlines)
-        self._wrapped: tuple[int, list[Content], Content] | None = None
-
-    def __str__(self) -> str:
-        return "\n".join(content.plain for content, _ in self.paragraphs)
-
-    def _lines(self, width: int) -> tuple[list[Content], Content]:
-        if self._wrapped is None or self._wrapped[0] != width:
-            lines = [part for content, indent in self.paragraphs
-                     for line in content.split("\n", allow_blank=True)
-                     for part in _hang(line, indent, max(width, 1))]
-            self._wrapped = (width, lines, Content("\n").join(lines))
-        return self._wrapped[1], self._wrapped[2]
-
-    def wrapped(self, width: int) -> tuple[Content, int]:
-        """The text wrapped at ``width`` (lines joined by newlines) and its line count."""
-        lines, joined = self._lines(width)
-        return joined, len(lines)
-
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
-        lines, joined = self._lines(width)
-        rules = options.rules
-        if options.selection is not None or options.post_style is not None \
-                or rules.get("text_align", "left") not in ("left", "start") \
-                or rules.get("line_pad", 0) or not width:
-            return joined.render_strips(width, height, style, options)
-        # Each line fits: drawn as Content.render_strips draws a line (with the offsets
-        # that mouse selection reads), without wrapping all of them a second time. Uses
-        # Textual's private _FormattedLine: Textual is pinned, snapshots cover the pane.
-        return [Strip(*_FormattedLine(options.get_style, line, width, y=y).to_strip(style))
-                for y, line in enumerate(lines[:height] if height is not None else lines)]
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max((line.cell_length for content, _ in self.paragraphs
-                    for line in content.split("\n", allow_blank=True)), default=0)
-
-    def get_minimal_width(self, rules: RulesMap) -> int:
-        return max((cell_len(word) for content, _ in self.paragraphs
-                    for word in content.plain.split()), default=1)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.wrapped(width)[1]
 
 
 class _OneLayout:
@@ -137,7 +62,11 @@ class DetailText(_OneLayout, Static):
 
 
 class LinkList(LazyComponentStyles, OptionList):
-    """The event's linked events (hidden while it has none)."""
+    """The event's linked events, or the events linking to it (hidden while none)."""
+
+
+# The two lists: their ids (the title's is the id plus "-title") and titles, in pane order.
+LISTS = {"links": "Linked events", "backlinks": "Linked from"}
 
 
 class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True):
@@ -171,7 +100,9 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
         self.needle = ""
         self._has_note = True  # unknown until the first rebuild: update it then
         self._built = False  # whether _rebuild has shown the current event yet
-        self._links: LinkList | None = None  # mounted for the first event with links
+        # "links" and "backlinks": each mounted for the first event that has some
+        self._lists: dict[str, LinkList] = {}
+        self._back_pending = False  # the back-links wait for the first frame (see _rebuild)
 
     def compose(self) -> ComposeResult:
         yield DetailText(id="detail-body")
@@ -252,47 +183,94 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
         event, data = self.event, self.data
         if event is None or data is None:
             body.update(Content.styled("No event highlighted.", self._style("detail--muted")))
-            self._show_links([])
+            self._show_list("links", [])
+            self._show_list("backlinks", [])
             self._update_note(note, "")
             return
         body.update(Hanging(self._body(data, event)))
-        options = []
-        for link in event.links:
-            target = data.timeline.by_id.get(link.to)
-            if target is None:
-                continue
-            lead = Content.assemble(
-                (f"{link.rel} → ", self._style("detail--label")),
-                (kind_marker(target.kind) + " ", self._style(KIND_CLASSES[target.kind])))
-            # Dated at the linked event's own precision ("Sep 2023", not "1 Sep").
-            when = period_label(target.start.precision, target.start.day)
-            label = Content.assemble(lead, clean(target.title),
-                                     (f"  {when}", self._style("detail--muted")))
-            # Wrapped lines hang under the title, like every other item of the pane.
-            options.append(Option(Hanging([(label, lead.cell_length)]), id=link.to))
-        self._show_links(options)
+        by_id = data.timeline.by_id
+        self._show_list("links", self._link_options(
+            [(link.rel, by_id.get(link.to)) for link in event.links], "→"))
+        # The reverse index is built when first asked (some 20 ms at 100,000 events):
+        # for the first event shown, after the first frame rather than before it.
+        if data.links_indexed:
+            self._show_back_links()
+        else:
+            self._show_list("backlinks", [])
+            if not self._back_pending:
+                self._back_pending = True
+                self.call_after_refresh(self._show_back_links)
         self._update_note(note, Content.assemble(self._heading("Curator's note"), "\n",
                                                  clean_block(event.note)) if event.note else "")
 
+    def _link_options(self, links: list[tuple[str, Event | None]], arrow: str) -> list[Option]:
+        """One option per linked event (``rel arrow ◆ title  date``), its id the event's;
+        an event linked twice (``part-of, follows →``) is listed once: ids are unique."""
+        rels: dict[str, list[str]] = {}
+        targets: list[Event] = []
+        for rel, target in links:
+            if target is None:
+                continue
+            if target.id not in rels:
+                rels[target.id] = []
+                targets.append(target)
+            rels[target.id].append(rel)
+        options = []
+        for target in targets:
+            lead = Content.assemble(
+                (f"{', '.join(rels[target.id])} {arrow} ", self._style("detail--label")),
+                (kind_marker(target.kind) + " ", self._style(KIND_CLASSES[target.kind])))
+            # Dated at the linked event's own precision ("Sep 2023", not "1 Sep").
+            when = f"  {period_label(target.start.precision, target.start.day)}"
+            label = Content.assemble(lead, clean(target.title),
+                                     (when, self._style("detail--muted")))
+            # Wrapped lines hang under the title, like every other item of the pane; the
+            # date is never split ("2" at a line's end, "Nov 2023" under it).
+            options.append(Option(Hanging([(label, lead.cell_length)], keep=len(when)),
+                                  id=target.id))
+        return options
+
+    def _show_back_links(self) -> None:
+        self._back_pending = False
+        event, data = self.event, self.data
+        if event is None or data is None or not self.is_mounted:
+            return
+        events = data.events
+        self._show_list("backlinks", self._link_options(
+            [(rel, events[i]) for rel, i in data.linked_from(event.id)], "←"))
+
+    def link_list(self) -> LinkList | None:
+        """The list ``l`` goes to: the linked events, else the events linking here."""
+        if self._back_pending:  # the first event's back-links, not shown yet
+            self._show_back_links()
+        for name in LISTS:
+            shown = self._lists.get(name)
+            if shown is not None and shown.option_count:
+                return shown
+        return None
+
     # Paging through events without links or notes is the common case: leaving those
     # widgets alone then spares a layout pass (and a frame) per highlighted event.
-    def _show_links(self, options: list[Option]) -> None:
-        links = self._links
+    def _show_list(self, name: str, options: list[Option]) -> None:
+        links = self._lists.get(name)
         if links is None:
             if not options:
                 return  # none shown yet, none to show
-            # Mounted when first needed: two widgets less to mount and style before the
-            # first screen (most events have no links).
-            links = self._links = LinkList(id="detail-links")
-            title = Static("Linked events", id="detail-links-title", classes="heading")
-            self.mount(title, links, before=self.query_one("#detail-note"))
+            # Mounted when first needed: widgets less to mount and style before the first
+            # screen (most events have no links). In LISTS order, before the note.
+            names = list(LISTS)
+            later = [f"#detail-{other}-title" for other in names[names.index(name) + 1:]
+                     if other in self._lists]
+            links = self._lists[name] = LinkList(id=f"detail-{name}")
+            title = Static(LISTS[name], id=f"detail-{name}-title", classes="heading")
+            self.mount(title, links, before=self.query_one(later[0] if later else "#detail-note"))
         if options or links.option_count:
             links.set_options(options)
             if options:
                 links.highlighted = 0
         shown = bool(options)
         # Inline display, not a class on the pane: a class change restyles every child.
-        for widget in (links, self.query_one("#detail-links-title")):
+        for widget in (links, self.query_one(f"#detail-{name}-title")):
             if widget.display != shown:
                 widget.display = shown
 

@@ -57,7 +57,9 @@ class FacetList(LineList):
     """Headers and values; Space or Enter toggles the highlighted value."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "Toggle", id="filters.toggle",
+        # Not in the footer: at 80 columns "space Toggle" pushed "^s Export" and "q Quit"
+        # off it whenever this pane had the focus (? help lists it).
+        Binding("space,enter", "toggle", "Toggle", show=False, id="filters.toggle",
                 tooltip="Add or remove the highlighted value as a filter"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {

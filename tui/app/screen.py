@@ -18,7 +18,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
@@ -27,9 +27,10 @@ from tui.app.actions_interop import INTEROP_BINDINGS, InteropActions
 from tui.app.bars import DayStrip, RouteBar, StatusLine
 from tui.app.detail import DetailPane
 from tui.app.facets import FacetList
+from tui.app.panes import PaneArea, Panes
 from tui.app.problems import StaleBar
 from tui.app.reload import LiveReload, WatchConfig
-from tui.app.screen_actions import ScreenActions
+from tui.app.screen_actions import ScreenActions, search_hint
 from tui.app.tidy import AfterFrame
 from tui.app.timeline_view import TimelineView
 from tui.app.viewmodel import Rows, StripData, TimelineData
@@ -42,22 +43,6 @@ WIDE = 110  # from this width on, the detail pane sits beside the timeline, else
 NARROW = 70  # below this width the detail pane folds away (d shows it full width)
 TINY = 50  # below this width the filter pane folds away too (the pickers still work)
 GC_THRESHOLDS = (20_000, 20, 100)  # see set_timeline
-
-
-class _Panes(Horizontal):
-    """The filter, timeline and detail panes side by side.
-
-    Blank (Textual's ``BLANK``: no border, no content): its children cover it, and
-    Textual would otherwise draw every line of it under them on each full repaint.
-    """
-
-    BLANK = True
-
-
-class _Content(Container):
-    """The timeline and the detail pane (beside or below it); blank like :class:`_Panes`."""
-
-    BLANK = True
 
 
 def _palette_provider(name: str) -> type[Provider]:
@@ -106,7 +91,7 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         partial(_palette_provider, name) for name in
         ("CountryCommands", "ActorCommands", "KindCommands", "EventCommands", "DayCommands")}
     # Its background is a solid colour under panes that cover all of it: drawn as blank
-    # lines, not through Textual's per-line rendering of a Blank (see _Panes).
+    # lines, not through Textual's per-line rendering of a Blank (see tui.app.panes).
     BLANK = True
     # Focus the timeline straight away: Textual's default ("*") focuses the filter pane
     # first, and moving focus on restyles both panes and all their component classes.
@@ -149,9 +134,9 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         yield StaleBar(id="stale")
         yield DayStrip(id="strip")
         yield RouteBar(id="route")
-        with _Panes(id="panes"):
+        with Panes(id="panes"):
             yield FacetList(id="filters")
-            with _Content(id="content"):
+            with PaneArea(id="content"):
                 yield TimelineView(id="timeline")
                 yield DetailPane(id="detail").data_bind(TimelineScreen.reference)
                 if self._initial is None:
@@ -322,6 +307,8 @@ class TimelineScreen(ScreenActions, InteropActions, Screen[None]):
         # One batch, and only on a change: every class change restyles the whole screen.
         if any(self.has_class(name) != on for name, on in wanted.items()):
             self.update_classes(wanted, update=self.is_mounted)
+        if self.search_box is not None:
+            self.search_box.placeholder = search_hint(width)
 
     # -- messages up ----------------------------------------------------------------------
     def _cursor_moved(self) -> None:

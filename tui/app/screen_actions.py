@@ -22,6 +22,23 @@ if TYPE_CHECKING:
     from tui.app.screen import TimelineScreen
 
 
+# What the search box says while empty, longest first: the first that fits is shown.
+SEARCH_HINTS = (
+    "titles, summaries, quotes, actors, places, tags · Enter keeps it · Esc clears it",
+    "titles, summaries, quotes, actors, places, tags · Esc clears it",
+    "titles, summaries, quotes, actors, places, tags",
+    "titles, quotes, actors, places, tags",
+    "titles, quotes, places, tags",
+)
+SEARCH_LABEL = "Search "  # before the box, with a column of padding (app.tcss)
+
+
+def search_hint(width: int) -> str:
+    """The longest search hint that fits a screen ``width`` columns wide."""
+    room = width - len(SEARCH_LABEL) - 1 - 1  # the label, its padding, the cursor
+    return next((hint for hint in SEARCH_HINTS if len(hint) <= room), SEARCH_HINTS[-1])
+
+
 class ScreenActions:
     """The ``action_*`` methods of :class:`~tui.app.screen.TimelineScreen`."""
 
@@ -31,8 +48,7 @@ class ScreenActions:
         search = self.search_box
         if search is None:
             search = self.search_box = Input(
-                id="search", compact=True, placeholder="titles, summaries, quotes, actors, "
-                "places, tags · Enter keeps it · Esc clears it")
+                id="search", compact=True, placeholder=search_hint(self.size.width))
             # Followed in the same call as a keystroke: its Input.Changed would reach the
             # screen only after the box's own repaint, and the results would wait for the
             # next frame slot.
@@ -41,7 +57,7 @@ class ScreenActions:
             self.mount(bar, before=self.query_one(Footer))
             # Into the mounted bar, not as its constructor's children: those would be
             # mounted only when it composes, too late for the focus and keys that follow.
-            bar.mount(Label("Search ", id="search-label"), search)
+            bar.mount(Label(SEARCH_LABEL, id="search-label"), search)
         else:
             self.query_one("#searchbar").display = True
         return search
@@ -58,13 +74,14 @@ class ScreenActions:
 
     # -- actions --------------------------------------------------------------------------
     def action_links(self: TimelineScreen) -> None:
-        """Put the cursor on the detail pane's linked events (Enter jumps to one)."""
-        event = self.highlighted_event
-        if event is None or not event.links:
-            self.notify("This event has no linked events.", timeout=3)
+        """Put the cursor on the detail pane's linked events, else on the events linking
+        to this one (Enter jumps to one)."""
+        links = self.query_one(DetailPane).link_list()
+        if links is None:
+            self.notify("This event has no linked events, and none link to it.", timeout=3)
             return
         self._open_detail()
-        self.query_one("#detail-links").focus()
+        links.focus()
 
     def action_search(self: TimelineScreen) -> None:
         search = self.open_search()

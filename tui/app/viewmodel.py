@@ -122,6 +122,20 @@ class TimelineData:
         self.route_position = {i: position for position, (_, _, i) in enumerate(route)}
         self._build_strip()
         self.values: dict[Facet, list[FacetValue]] = {f: self._facet_values(f) for f in FACETS}
+        self._linked_from: dict[str, list[tuple[str, int]]] | None = None  # see linked_from
+
+    @property
+    def links_indexed(self) -> bool:
+        """Whether :meth:`linked_from` has its index (asking is then a dict lookup)."""
+        return self._linked_from is not None
+
+    def linked_from(self, event_id: str) -> list[tuple[str, int]]:
+        """The events whose links point to ``event_id``: (rel, event index), in timeline
+        order. Links are stored one way; the reverse index is built when first asked."""
+        back = self._linked_from
+        if back is None:  # some 20 ms at 100,000 events (a third with links)
+            back = self._linked_from = _reverse_links(self.events)
+        return back.get(event_id, [])
 
     def day_of(self, index: int) -> date:
         """The event's local day (the first day of its period when only loosely dated)."""
@@ -286,6 +300,16 @@ class Rows(NamedTuple):
 
 
 _BEFORE, _AFTER, _LOOSE = -1, -2, -3  # where an event is against the strip's window
+
+
+def _reverse_links(events: list[Event]) -> dict[str, list[tuple[str, int]]]:
+    """Target id -> (rel, index) of each event linking to it, in the events' order."""
+    back: dict[str, list[tuple[str, int]]] = {}
+    # A C-level pass picks the events with links: only those reach the Python loop.
+    for i in compress(range(len(events)), map(attrgetter("links"), events)):
+        for link in events[i].links:
+            back.setdefault(link.to, []).append((link.rel, i))
+    return back
 
 
 def _group_label(precision: str, day: date) -> str:

@@ -42,7 +42,7 @@ from tui.data.records import record_fields as field_names
 if TYPE_CHECKING:
     from tui.data.load import Timeline
 
-FORMAT = 4
+FORMAT = 5
 CHUNK = 4096  # events per line: a few MB of parsed JSON alive at a time
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)

@@ -2,8 +2,8 @@
 
 ``2023`` (year), ``2023-11`` (month), ``2023-11-06`` (day: the time is unknown) and
 ``2023-11-06T14:30+03:00`` (time: an instant). A time written without an offset is local
-time in the event's place (its IANA ``tz``). A timeline is in calendar order, by local day
-then real instant (:func:`tui.data.derived.calendar_order`).
+time in the event's place (its IANA ``tz``). A timeline is in calendar order, by local day,
+untimed events first, then real instant (:func:`tui.data.derived.calendar_order`).
 """
 
 from __future__ import annotations

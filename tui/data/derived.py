@@ -12,7 +12,7 @@ whether a timeline came from the cache.
 from __future__ import annotations
 
 import weakref
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -47,25 +47,35 @@ def kept(timeline: Timeline, name: str) -> Any | None:
 
 
 # A loosely dated event sorts at the first day of its month or year, before the events
-# dated to that very day: the year's group, then the month's, then the day's.
-_RANK = {"year": 0, "month": 1, "day": 2, "time": 2}
+# dated to that very day: the year's group, then the month's, then the day's. Within a
+# day, events without a time of day come first, as a calendar's all-day events do, then
+# the timed ones.
+_RANK = {"year": 0, "month": 1, "day": 2, "time": 3}
+# Events without a time of day keep the curator's file order among themselves: their
+# instants are local midnights, and two places' midnights would order them by time zone
+# (a stop in Baghdad before the same day's stop in Ramallah, whatever the trip's order).
+_UNTIMED = datetime.min.replace(tzinfo=UTC)
 
 
 def sort_key(event: Event, day: date | None) -> tuple[date, int, datetime]:
     """Where ``event`` (with its local day ``day``, see :func:`local_days`) goes in a
     timeline: by calendar day in its own place (a month or year at its first day, before
-    that day's events), then by real instant."""
-    return (day or event.start.day, _RANK[event.start.precision], event.instant)
+    that day's events), then untimed events before timed ones, timed ones by real instant
+    (untimed ones tie: :func:`calendar_order` keeps their file order)."""
+    precision = event.start.precision
+    return (day or event.start.day, _RANK[precision],
+            event.instant if precision == "time" else _UNTIMED)
 
 
 def calendar_order(events: list[Event]) -> tuple[list[Event], list[date | None]]:
-    """``events`` in timeline order (:func:`sort_key`, stable for ties), and their days.
+    """``events`` (in file order) in timeline order (:func:`sort_key`; ties keep the file's
+    order), and their days.
 
     Not by real instant alone: a day runs from local midnight, so events of one calendar
     day in places hours apart interleave with the next day's, and a month or year (at
     local midnight of its first day) with the days around it; their headers repeated,
     "Mon 6 Nov, Tue 7 Nov, Mon 6 Nov". In calendar order each day, month and year is one
-    run under one header, and within it events follow the real instant.
+    run under one header, and within it timed events follow the real instant.
     """
     days = local_days(events)
     keys = list(map(sort_key, events, days))

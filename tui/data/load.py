@@ -43,7 +43,8 @@ def bundled_path() -> Path:
 @dataclass
 class Timeline:
     """A validated timeline, events in calendar order (see :func:`derived.calendar_order`):
-    by local day (a month or year at its first day), then by real instant."""
+    by local day (a month or year at its first day), untimed events (in file order) before
+    timed ones, timed ones by real instant."""
 
     title: str
     description: str

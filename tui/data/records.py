@@ -186,9 +186,9 @@ class Event:
     tags: list[Text] = _list()
     links: list[Link] = _list()
     note: Text | None = None
-    # Its real instant, or the start of its local day: the order within a day (see
-    # tui.data.derived.calendar_order). A slot, not a field (init=False: pydantic
-    # neither validates, dumps nor documents it).
+    # Its real instant, or the start of its local day (or month, or year): the order of
+    # timed events within a day (see tui.data.derived.calendar_order). A slot, not a
+    # field (init=False: pydantic neither validates, dumps nor documents it).
     instant: datetime = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
