@@ -164,3 +164,18 @@ async def test_an_event_linked_twice_is_listed_once_with_both_relations(
                        for i in range(shown.option_count)]
             assert sum(p.startswith(f"part-of, follows {arrow} ") for p in prompts) == 1
             assert len(set(option_ids(shown))) == shown.option_count
+
+
+async def test_back_links_put_off_for_a_frame_are_dropped_once_the_pane_is_gone(
+        linked: Timeline) -> None:
+    """Quitting right after the first frame detached the pane before its put-off
+    back-links came: mounting their list then failed, and newstui exited with 1."""
+    app = NewsApp(linked)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = main_screen(app).query_one(DetailPane)
+        await pilot.pause()
+        assert main_screen(app).highlighted == "tour"  # linked to, by every leg
+        await pane.remove()
+        assert not pane.is_attached
+        pane._show_back_links()  # what the callback put off until after the frame does
+        assert not pane._lists.get("backlinks") or not pane._lists["backlinks"].is_attached

@@ -233,7 +233,8 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
     def _show_back_links(self) -> None:
         self._back_pending = False
         event, data = self.event, self.data
-        if event is None or data is None or not self.is_mounted:
+        # Put off until after a frame: by then the app may be quitting, the pane detached.
+        if event is None or data is None or not self.is_mounted or not self.is_attached:
             return
         events = data.events
         self._show_list("backlinks", self._link_options(
