@@ -179,3 +179,31 @@ async def test_back_links_put_off_for_a_frame_are_dropped_once_the_pane_is_gone(
         assert not pane.is_attached
         pane._show_back_links()  # what the callback put off until after the frame does
         assert not pane._lists.get("backlinks") or not pane._lists["backlinks"].is_attached
+
+
+def _umbrella(tmp_path: Path, legs: int) -> Timeline:
+    """An umbrella event that ``legs`` events are part of."""
+    events = "\n".join(
+        f"  - {{id: leg-{n:03d}, kind: stop, title: Leg {n}, start: '2023-11-{1 + n % 28:02d}',"
+        f" sources: [s], links: [{{rel: part-of, to: tour}}]}}" for n in range(legs))
+    path = tmp_path / "umbrella.yaml"
+    path.write_text("title: Umbrella\nsources: {s: {title: S}}\nevents:\n"
+                    "  - {id: tour, kind: stop, title: The tour, start: '2023-11', sources: [s]}\n"
+                    f"{events}\n", encoding="utf-8")
+    return load_timeline(path)
+
+
+async def test_an_event_linked_from_very_many_lists_the_first_and_counts_the_rest(
+        tmp_path: Path) -> None:
+    app = NewsApp(_umbrella(tmp_path, 60))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(app)
+        screen.jump_to("tour")
+        await pilot.pause()
+        back = screen.query_one("#detail-backlinks", OptionList)
+        assert back.option_count == 51
+        last = back.get_option_at_index(50)
+        assert last.disabled and "10 more link here" in str(last.prompt)
+        assert all(not back.get_option_at_index(i).disabled for i in range(50))
+        # Every option shown in full: the pane scrolls, not the list.
+        assert back.size.height == back.virtual_size.height and back.max_scroll_y == 0

@@ -67,6 +67,7 @@ class LinkList(LazyComponentStyles, OptionList):
 
 # The two lists: their ids (the title's is the id plus "-title") and titles, in pane order.
 LISTS = {"links": "Linked events", "backlinks": "Linked from"}
+BACK_LINKS = 50  # events listed under "Linked from" at most
 
 
 class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True):
@@ -236,9 +237,23 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
         # Put off until after a frame: by then the app may be quitting, the pane detached.
         if event is None or data is None or not self.is_mounted or not self.is_attached:
             return
-        events = data.events
-        self._show_list("backlinks", self._link_options(
-            [(rel, events[i]) for rel, i in data.linked_from(event.id)], "←"))
+        events, pairs = data.events, data.linked_from(event.id)
+        # An umbrella event may be linked from thousands (a list lays out every option):
+        # the first BACK_LINKS, in timeline order, and how many more there are.
+        shown: list[tuple[str, Event | None]] = []
+        targets: set[int] = set()
+        for rel, i in pairs:
+            if i not in targets and len(targets) == BACK_LINKS:
+                continue
+            targets.add(i)
+            shown.append((rel, events[i]))
+        options = self._link_options(shown, "←")
+        more = len({i for _, i in pairs}) - len(targets)
+        if more > 0:
+            options.append(Option(Content.styled(
+                f"… and {more:,} more link here (the search or filters find them)",
+                self._style("detail--muted")), disabled=True))
+        self._show_list("backlinks", options)
 
     def link_list(self) -> LinkList | None:
         """The list ``l`` goes to: the linked events, else the events linking here."""
