@@ -240,15 +240,11 @@ class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True
         events, pairs = data.events, data.linked_from(event.id)
         # An umbrella event may be linked from thousands (a list lays out every option):
         # the first BACK_LINKS, in timeline order, and how many more there are.
-        shown: list[tuple[str, Event | None]] = []
-        targets: set[int] = set()
-        for rel, i in pairs:
-            if i not in targets and len(targets) == BACK_LINKS:
-                continue
-            targets.add(i)
-            shown.append((rel, events[i]))
-        options = self._link_options(shown, "←")
-        more = len({i for _, i in pairs}) - len(targets)
+        linking = list(dict.fromkeys(i for _, i in pairs))  # each event once, in order
+        kept = set(linking[:BACK_LINKS])
+        options = self._link_options(
+            [(rel, events[i]) for rel, i in pairs if i in kept], "←")
+        more = len(linking) - len(kept)
         if more > 0:
             options.append(Option(Content.styled(
                 f"… and {more:,} more link here (the search or filters find them)",
