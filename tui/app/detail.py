@@ -13,12 +13,14 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.describe import when_lines
 from tui.app.hanging import Hanging, Line
 from tui.app.lazystyles import LazyComponentStyles
+from tui.app.scrollbars import KeptScrollBars
 from tui.app.text import clean, clean_block, kind_marker, match_spans, period_label
 from tui.app.timeline_view import KIND_CLASSES
 from tui.app.viewmodel import TimelineData
@@ -54,6 +56,12 @@ class _OneLayout:
 class DetailText(_OneLayout, Static):
     """The body and the note of the detail pane."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Nothing in the pane is a link: Textual would otherwise copy every line it draws
+        # to style links (Strip._apply_link_style), some 5% of a page-down key's frame.
+        self.set_reactive(Widget.auto_links, False)
+
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         visual = self.visual
         if isinstance(visual, Hanging):  # selected as shown: wrapped lines are lines
@@ -70,7 +78,8 @@ LISTS = {"links": "Linked events", "backlinks": "Linked from"}
 BACK_LINKS = 50  # events listed under "Linked from" at most
 
 
-class DetailPane(LazyComponentStyles, _OneLayout, VerticalScroll, can_focus=True):
+class DetailPane(KeptScrollBars, LazyComponentStyles, _OneLayout, VerticalScroll,
+                 can_focus=True):
     """Shows one event; the screen sets :attr:`reference` (data-bound) and calls show()."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,20 +10,22 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.lazystyles import LazyComponentStyles
+from tui.app.scrollbars import KeptScrollBars
 
 
-class LineList(LazyComponentStyles, ScrollView, can_focus=True):
+class LineList(KeptScrollBars, LazyComponentStyles, ScrollView, can_focus=True):
     """Rows addressed by number; the cursor moves over "stops" (rows that can be chosen)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,6 +46,7 @@ class LineList(LazyComponentStyles, ScrollView, can_focus=True):
         self.stops: list[int] = []  # rows that can hold the cursor, ascending
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._frame: tuple[int, int] | None = None  # (width, top row) while rendering
 
     # -- for subclasses -------------------------------------------------------------------
     def styled(self, *components: str) -> Style:
@@ -132,9 +135,20 @@ class LineList(LazyComponentStyles, ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.invalidate()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual asks render_line for each line of the crop: the width and the scroll
+        # offset are the same for all of them (and the region takes a few
+        # microseconds to work out: a tenth of a page's rendering, each line asking).
+        self._frame = (self.scrollable_content_region.width, round(self.scroll_offset.y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        row = round(self.scroll_offset.y) + y
+        width, top = self._frame or (self.scrollable_content_region.width,
+                                     round(self.scroll_offset.y))
+        row = top + y
         if not self.row_count:
             return Strip(self.render_empty(y, width)).adjust_cell_length(width, self.styled())
         if row >= self.row_count:
@@ -144,8 +158,15 @@ class LineList(LazyComponentStyles, ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             # Segments carry complete styles (see styled()): no pass to apply the base.
+            # Padded to the width in the one Strip (adjust_cell_length makes another).
             segments = self.render_row(row, width, selected)
-            strip = Strip(segments).adjust_cell_length(width, self.row_fill(row, selected))
+            length = sum([cell_len(segment.text) for segment in segments])
+            if length < width:
+                fill = self.row_fill(row, selected)
+                segments = [*segments, Segment(" " * (width - length), fill)]
+            strip = Strip(segments, max(length, width))
+            if length > width:
+                strip = strip.crop(0, width)
             self._cache[key] = strip
         return strip
 
