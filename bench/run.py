@@ -1,6 +1,6 @@
 """Benchmark newstui at scale: validate, first screen in a real terminal, reopen, repaint.
 
-    .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--repeat 11] [--json out.json]
+    .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--repeat 21] [--json out.json]
 
 First the bundled timeline's first screen against an empty Textual app (bench/empty_app.py),
 ``--repeat`` times each, interleaved, medians shown (bench/startup.py breaks both down into
@@ -206,7 +206,7 @@ def _targets(ratio: float, by_size: dict[int, dict[str, Any]]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--repeat", type=int, default=11,
+    parser.add_argument("--repeat", type=int, default=21,
                         help="runs of the bundled timeline and the empty app (medians)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--marker", help=argparse.SUPPRESS)  # child: print a marker
