@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -158,15 +157,8 @@ class LineList(KeptScrollBars, LazyComponentStyles, ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             # Segments carry complete styles (see styled()): no pass to apply the base.
-            # Padded to the width in the one Strip (adjust_cell_length makes another).
             segments = self.render_row(row, width, selected)
-            length = sum([cell_len(segment.text) for segment in segments])
-            if length < width:
-                fill = self.row_fill(row, selected)
-                segments = [*segments, Segment(" " * (width - length), fill)]
-            strip = Strip(segments, max(length, width))
-            if length > width:
-                strip = strip.crop(0, width)
+            strip = Strip(segments).adjust_cell_length(width, self.row_fill(row, selected))
             self._cache[key] = strip
         return strip
 
