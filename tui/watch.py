@@ -37,8 +37,13 @@ class Fingerprint(NamedTuple):
 
 
 def watch_file(path: Path, stop: threading.Event, *, force_polling: bool | None = None,
-               debounce_ms: int = 150, poll_ms: int = 300) -> Iterator[Fingerprint]:
+               debounce_ms: int = 150, poll_ms: int = 300,
+               since: Fingerprint | None = None) -> Iterator[Fingerprint]:
     """Yield the file's fingerprint each time it changes, until ``stop`` is set.
+
+    ``since``: the state the caller last looked at (default: the file's state when the
+    watcher starts). A file that differs from it already is reported at once: a change
+    made between the caller's look and this call is not taken as seen.
 
     Survives the directory disappearing (waits for it to come back) and a watcher backend
     that cannot start (falls back to polling).
@@ -47,7 +52,7 @@ def watch_file(path: Path, stop: threading.Event, *, force_polling: bool | None 
 
     path = path.absolute()
     target = str(path)
-    last = Fingerprint.of(path)
+    last = since if since is not None else Fingerprint.of(path)
 
     def relevant(_change: watchfiles.Change, changed: str) -> bool:
         return changed == target

@@ -88,3 +88,28 @@ def test_other_files_in_the_directory_are_ignored(watched) -> None:
     (path.parent / "notes.txt").write_text("unrelated\n", encoding="utf-8")
     with pytest.raises(queue.Empty):
         seen.get(timeout=1.0)
+
+
+def test_a_change_before_the_watcher_starts_is_reported_against_since(tmp_path: Path) -> None:
+    """The caller's last look, not the watcher's start, is what a change is measured from:
+    an edit made in between (the app's baseline, then a thread switch) is reported."""
+    path = tmp_path / "events.yaml"
+    path.write_text("title: one\n", encoding="utf-8")
+    looked = Fingerprint.of(path)
+    path.write_text("titel: one\n", encoding="utf-8")  # the same size: a typo fixed in place
+    os.utime(path, ns=(looked.mtime_ns + 1_000_000, looked.mtime_ns + 1_000_000))
+    stop = threading.Event()
+    seen: queue.Queue[Fingerprint] = queue.Queue()
+
+    def run() -> None:
+        for fingerprint in watch_file(path, stop, debounce_ms=50, poll_ms=100, since=looked):
+            seen.put(fingerprint)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        first = _next(seen)  # nothing is written from here on: only `since` can tell
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+    assert first == Fingerprint.of(path) != looked

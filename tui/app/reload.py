@@ -34,7 +34,7 @@ from tui.app.reloadcheck import (
 )
 from tui.data.errors import TimelineError
 from tui.data.sanitize import printable
-from tui.watch import watch_file
+from tui.watch import Fingerprint, watch_file
 
 if TYPE_CHECKING:
     from tui.app.app import NewsApp
@@ -118,15 +118,16 @@ class LiveReload(Vertical):
 
     @work(thread=True, exclusive=True, group="newstui-watch")
     def _watch(self, checker: ReloadChecker, config: WatchConfig) -> None:
-        # Before the baseline: watch_file notes the file's state after importing watchfiles
-        # (~25 ms), and a change made in between would be taken as already seen.
-        import watchfiles  # noqa: F401
-
+        # The state before the baseline is what the watcher compares with: a change made
+        # after this look (while the baseline reads the file, or while the thread waits for
+        # the interpreter) is reported, never taken as already seen.
+        since = Fingerprint.of(config.path)
         if not checker.baseline(config.loaded):
             self._post(checker)  # changed since it was loaded (or unknown): look now
         self.watching.set()
         for _ in watch_file(config.path, self._stop, force_polling=config.force_polling,
-                            debounce_ms=config.debounce_ms, poll_ms=config.poll_ms):
+                            debounce_ms=config.debounce_ms, poll_ms=config.poll_ms,
+                            since=since):
             self._post(checker)
 
     @work(thread=True, group="newstui-recheck")
